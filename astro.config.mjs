@@ -1,0 +1,21 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+// The public address of the site; Netlify sets URL on its builds.
+const site = process.env.SITE_URL ?? process.env.URL ?? 'http://localhost:8888';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  i18n: {
+    defaultLocale: 'fr',
+    locales: ['fr', 'en'],
+    routing: { prefixDefaultLocale: false },
+  },
+  // The sitemap is our own endpoint (src/pages/sitemap.xml.ts): our French and
+  // English slugs differ, so hreflang pairs come from the content, not the path.
+  integrations: [mdx()],
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,29 @@
+// Building blocks shared by every content schema.
+import { z } from 'zod';
+
+/** The site's languages: French first, English second. */
+export const locales = ['fr', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export const localeSchema = z.enum(locales);
+
+/** A URL segment: lower-case letters, digits and hyphens (no accents). */
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens only');
+
+/** A text given in both languages, for data entries that hold both in one file. */
+export const localizedText = z.object({
+  /** The French text. */
+  fr: z.string().min(1),
+  /** The English text. */
+  en: z.string().min(1),
+});
+export type LocalizedText = z.infer<typeof localizedText>;
+
+/** A page description for search engines and link previews (50–180 characters). */
+export const descriptionSchema = z.string().min(50).max(180);
+
+/** A local wall-clock date and time, without offset: 2026-12-05T09:30. */
+export const localDateTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'write a local date and time as YYYY-MM-DDTHH:MM');

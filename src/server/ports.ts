@@ -1,0 +1,86 @@
+// The ports of the server core: the few operations the use cases need from the
+// outside world. Adapters (src/server/adapters/) implement them; exactly one
+// module (src/server/services.ts) reads the environment and picks them.
+// The core never imports an SDK, Netlify, Airtable or Resend directly.
+
+import type { Locale } from '../schemas/common.ts';
+
+/** What kind of sign-up a record is. Issue 4 adds training registrations. */
+export type ApplicationKind = 'volunteer' | 'observer';
+
+/** Where a record goes: reviewed applications, or suspected spam kept apart for review. */
+export type ReviewStatus = 'new' | 'suspected-spam';
+
+/**
+ * An accepted application, as persisted before the applicant gets an answer.
+ * `id` is the idempotency key of every later step (Airtable field, Resend key).
+ */
+export interface ApplicationRecord {
+  /** Stable id made by the server, e.g. "app_01JD…" (random, unguessable). */
+  id: string;
+  kind: ApplicationKind;
+  /** Language of the form the applicant used; the email is in this language. */
+  locale: Locale;
+  /** ISO 8601 instant the server accepted it. */
+  submittedAt: string;
+  status: ReviewStatus;
+  /** Applicant's email (also used for the onboarding email). */
+  email: string;
+  /** Applicant's name as typed. */
+  name: string;
+  /** The validated form fields (shape per kind, from src/schemas/forms/). */
+  fields: Record<string, unknown>;
+  /** Versions of the texts accepted, and when. */
+  consent: { privacyVersion: string; charterVersion?: string; acceptedAt: string };
+}
+
+/** The coordinators' records (Airtable in production, an embedded local store otherwise). */
+export interface ApplicationStore {
+  /** Writes records that are not there yet; a record whose id is already stored is left as is. */
+  saveAll(records: readonly ApplicationRecord[]): Promise<void>;
+  /** The stored record with this id, or null. */
+  find(id: string): Promise<ApplicationRecord | null>;
+  /** Deletes the record with this id; true if there was one. */
+  erase(id: string): Promise<boolean>;
+}
+
+/** An email ready to send: built from a stored record, never from raw input. */
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** Reply-To address (the coordinator), if any. */
+  replyTo?: string;
+  attachments?: { filename: string; content: Uint8Array; contentType: string }[];
+  /** Labels for the provider's dashboard, e.g. { kind: 'volunteer' }. No personal data. */
+  tags?: Record<string, string>;
+}
+
+/** Sends email (Resend in production, a local outbox otherwise). */
+export interface Mailer {
+  /** Sends once per idempotency key: a retry with the same key and message sends nothing more. */
+  send(message: EmailMessage, options: { idempotencyKey: string }): Promise<{ id: string }>;
+}
+
+/** One unit of work still to do for an accepted sign-up. */
+export interface PendingDelivery {
+  record: ApplicationRecord;
+  /** Steps already done, so a retry skips them. */
+  stored: boolean;
+  mailed: boolean;
+  attempts: number;
+  /** ISO instant before which no retry should be tried (after a 429 or an outage). */
+  notBefore?: string;
+  /** Last error, as a short code (never personal data), e.g. "airtable_429". */
+  lastError?: string;
+}
+
+/** Durable list of accepted sign-ups not yet fully delivered (Netlify Blobs, or local files). */
+export interface PendingQueue {
+  put(item: PendingDelivery): Promise<void>;
+  get(id: string): Promise<PendingDelivery | null>;
+  /** Ids of every pending item, oldest first. */
+  list(): Promise<string[]>;
+  remove(id: string): Promise<void>;
+}
