@@ -4,20 +4,25 @@
 /** A failure that may pass: rate limit (429), server error (5xx), timeout, network. */
 export class TemporaryError extends Error {
   override readonly name = 'TemporaryError';
-  constructor(
-    /** Short code for logs and the pending item, e.g. "airtable_429". No personal data. */
-    readonly code: string,
-    /** How long to wait before trying again, when the provider says so. */
-    readonly retryAfterMs?: number,
-  ) {
+  /** Short code for logs and the pending item, e.g. "airtable_429". No personal data. */
+  readonly code: string;
+  /** How long to wait before trying again, when the provider says so. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(code: string, retryAfterMs?: number) {
     super(code);
+    this.code = code;
+    this.retryAfterMs = retryAfterMs;
   }
 }
 
 /** A failure that retrying will not fix: bad credentials, missing table, invalid payload. */
 export class PermanentError extends Error {
   override readonly name = 'PermanentError';
-  constructor(readonly code: string) {
+  readonly code: string;
+
+  constructor(code: string) {
     super(code);
+    this.code = code;
   }
 }
