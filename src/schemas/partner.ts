@@ -9,8 +9,8 @@ export const partnerSchema = z.object({
   url: z.url({ protocol: /^https$/ }).optional(),
   /** Kind of partnership. */
   kind: z.enum(['medical', 'funder', 'association', 'artist']),
-  /** Year the partnership began. */
-  since: z.number().int().min(1980).max(2100),
+  /** Year the partnership began; leave it out when nobody knows it for sure. */
+  since: z.number().int().min(1980).max(2100).optional(),
   /** What the partnership is, in both languages. */
   description: localizedText,
   /** Order on the page (smaller first). */
