@@ -1,0 +1,237 @@
+// The Airtable base the coordinators work in: its tables and fields, as the
+// store writes them. One description for the adapter, `npm run airtable:check`,
+// the fake Airtable of the tests and docs/airtable.md.
+
+import type { ApplicationKind, ApplicationRecord } from '../ports.ts';
+
+/** Airtable field types we create or accept (names as in Airtable's metadata API). */
+export type AirtableFieldType =
+  | 'singleLineText'
+  | 'multilineText'
+  | 'richText'
+  | 'email'
+  | 'phoneNumber'
+  | 'url'
+  | 'singleSelect'
+  | 'multipleSelects'
+  | 'dateTime';
+
+/** What the store writes into a field, which decides the types that can hold it. */
+export type FieldValueKind =
+  'text' | 'longText' | 'email' | 'phone' | 'select' | 'multiSelect' | 'dateTime';
+
+export interface FieldSpec {
+  name: string;
+  /** The type to give the field when creating the base. */
+  type: AirtableFieldType;
+  /** What the store writes into it. */
+  value: FieldValueKind;
+  /** For coordinators (docs/airtable.md). */
+  description: string;
+  /** Suggested choices for a select (the store writes with typecast, so new ones are added). */
+  choices?: readonly string[];
+}
+
+export interface TableSpec {
+  name: string;
+  /** For coordinators (docs/airtable.md). */
+  description: string;
+  fields: readonly FieldSpec[];
+}
+
+/** The types that can hold each kind of value without loss. */
+export const compatibleTypes: Record<FieldValueKind, readonly AirtableFieldType[]> = {
+  text: ['singleLineText', 'multilineText', 'richText'],
+  longText: ['multilineText', 'richText'],
+  email: ['email', 'singleLineText', 'multilineText'],
+  phone: ['phoneNumber', 'singleLineText', 'multilineText'],
+  select: ['singleSelect', 'singleLineText', 'multilineText'],
+  multiSelect: ['multipleSelects'],
+  dateTime: ['dateTime'],
+};
+
+/** The field that holds ApplicationRecord.id: the idempotency key of every write. */
+export const APPLICATION_ID_FIELD = 'Application ID';
+/** The whole record as JSON, so that find() rebuilds it whatever coordinators do to the other columns. */
+export const RAW_FIELD = 'Raw';
+
+export const STATUS_CHOICES = ['New', 'Contacted', 'Accepted', 'Declined', 'Spam'] as const;
+
+const commonFields: readonly FieldSpec[] = [
+  {
+    name: 'Name',
+    type: 'singleLineText',
+    value: 'text',
+    description: 'Name as typed by the applicant (primary field).',
+  },
+  {
+    name: APPLICATION_ID_FIELD,
+    type: 'singleLineText',
+    value: 'text',
+    description:
+      'Id given by the site; never edit it (it prevents duplicates when a sign-up is retried).',
+  },
+  { name: 'Email', type: 'email', value: 'email', description: 'Where the onboarding email went.' },
+  { name: 'Phone', type: 'phoneNumber', value: 'phone', description: 'Optional phone number.' },
+  {
+    name: 'Locale',
+    type: 'singleSelect',
+    value: 'select',
+    description: 'Language of the form: fr or en.',
+    choices: ['fr', 'en'],
+  },
+  {
+    name: 'Submitted at',
+    type: 'dateTime',
+    value: 'dateTime',
+    description: 'When the site accepted the application.',
+  },
+  {
+    name: 'Status',
+    type: 'singleSelect',
+    value: 'select',
+    description: 'Review status; the site writes "New", coordinators change it.',
+    choices: STATUS_CHOICES,
+  },
+  {
+    name: 'Consent version',
+    type: 'singleLineText',
+    value: 'text',
+    description: 'Version of the privacy notice accepted.',
+  },
+  {
+    name: 'Consent at',
+    type: 'dateTime',
+    value: 'dateTime',
+    description: 'When the privacy notice was accepted.',
+  },
+  {
+    name: RAW_FIELD,
+    type: 'multilineText',
+    value: 'longText',
+    description: 'The whole application as sent by the site (JSON); do not edit.',
+  },
+];
+
+export const volunteersTable: TableSpec = {
+  name: 'Volunteers',
+  description:
+    'Volunteer applications (doctors, nurses, psychologists, social workers, interpreters, anyone willing to help).',
+  fields: [
+    ...commonFields,
+    {
+      name: 'Profession',
+      type: 'singleLineText',
+      value: 'text',
+      description: 'Profession or field of experience.',
+    },
+    {
+      name: 'Languages',
+      type: 'multilineText',
+      value: 'longText',
+      description: 'Languages and level, e.g. "Arabic — fluent; English — basic".',
+    },
+    {
+      name: 'Site',
+      type: 'multipleSelects',
+      value: 'multiSelect',
+      description: 'Where they can help.',
+      choices: ['Calais', 'Grande-Synthe'],
+    },
+    {
+      name: 'Availability',
+      type: 'multilineText',
+      value: 'longText',
+      description: 'When they can help.',
+    },
+    {
+      name: 'Heard about us',
+      type: 'singleLineText',
+      value: 'text',
+      description: 'How they heard about the programme.',
+    },
+    {
+      name: 'Motivation',
+      type: 'multilineText',
+      value: 'longText',
+      description: 'Their message to the team.',
+    },
+  ],
+};
+
+export const observersTable: TableSpec = {
+  name: 'Observers',
+  description:
+    'Speak Out observer applications (researchers, journalists, teachers, artists, people from culture).',
+  fields: [
+    ...commonFields,
+    {
+      name: 'Profile',
+      type: 'singleSelect',
+      value: 'select',
+      description: 'Researcher, journalist, teacher, artist, culture, other.',
+    },
+    {
+      name: 'Organisation',
+      type: 'singleLineText',
+      value: 'text',
+      description: 'Organisation, outlet or institution, if any.',
+    },
+    {
+      name: 'Planned production',
+      type: 'multilineText',
+      value: 'longText',
+      description: 'What they plan to produce after their visit.',
+    },
+    {
+      name: 'Format',
+      type: 'singleLineText',
+      value: 'text',
+      description: 'Format of the testimony (article, podcast, film, class…).',
+    },
+    {
+      name: 'Preferred dates',
+      type: 'multilineText',
+      value: 'longText',
+      description: 'When they can come.',
+    },
+    {
+      name: 'Charter version',
+      type: 'singleLineText',
+      value: 'text',
+      description: "Version of the observers' charter accepted.",
+    },
+  ],
+};
+
+export const suspectedSpamTable: TableSpec = {
+  name: 'Suspected spam',
+  description:
+    'Applications of any kind that the site flagged as likely spam, kept apart for a human to review.',
+  fields: [
+    ...commonFields,
+    {
+      name: 'Kind',
+      type: 'singleSelect',
+      value: 'select',
+      description: 'Volunteer or Observer.',
+      choices: ['Volunteer', 'Observer'],
+    },
+  ],
+};
+
+export const airtableTables: readonly TableSpec[] = [
+  volunteersTable,
+  observersTable,
+  suspectedSpamTable,
+];
+
+/** The table a record belongs in: suspected spam is kept apart, whatever its kind. */
+export function tableFor(record: Pick<ApplicationRecord, 'kind' | 'status'>): TableSpec {
+  if (record.status === 'suspected-spam') return suspectedSpamTable;
+  const byKind: Record<ApplicationKind, TableSpec> = {
+    volunteer: volunteersTable,
+    observer: observersTable,
+  };
+  return byKind[record.kind];
+}

@@ -1,0 +1,300 @@
+// ApplicationStore on Airtable, through the official `airtable` client with its
+// unbounded 429 retry turned off: requests are paced under the base's limit and
+// retried here, within a deadline. The "Application ID" field makes writes idempotent.
+
+import Airtable from 'airtable';
+import { PermanentError, TemporaryError } from '../errors.ts';
+import type { ApplicationRecord, ApplicationStore } from '../ports.ts';
+import {
+  createRateLimiter,
+  systemClock,
+  withRetry,
+  type Clock,
+  type RateLimiter,
+} from '../retry.ts';
+import { fromAirtableFields, searchOrder, toAirtableFields } from './airtable-fields.ts';
+import { fieldEqualsAny } from './airtable-formula.ts';
+import { APPLICATION_ID_FIELD, airtableTables, tableFor } from './airtable-schema.ts';
+
+export interface AirtableStoreOptions {
+  /** Personal access token (scopes data.records:read and data.records:write on this base). */
+  apiKey: string;
+  baseId: string;
+  /** Another API server, e.g. the fake of the tests; no trailing slash. */
+  endpointUrl?: string;
+  /** Time limit of one HTTP request. Default 10 s. */
+  requestTimeoutMs?: number;
+  /** Time budget of one saveAll/find/erase, pacing and retries included. Default 20 s. */
+  deadlineMs?: number;
+  /** Tries per request. Default 4. */
+  maxAttempts?: number;
+  /** How long Airtable makes a client wait after a 429: 30 s (tests scale it down). */
+  rateLimitPenaltyMs?: number;
+  /** Pacing of requests; by default 5 per second, shared by every store of the same base in this process. */
+  limiter?: RateLimiter;
+  clock?: Clock;
+}
+
+/** Airtable creates at most 10 records per request. */
+const CREATE_BATCH = 10;
+/** Ids looked up per request: the formula stays far below the 16 kB URL limit, and one page (100) holds the answer. */
+const LOOKUP_BATCH = 50;
+const AIRTABLE_RATE_PER_SECOND = 5;
+
+const sharedLimiters = new Map<string, RateLimiter>();
+
+function sharedLimiter(key: string, clock: Clock): RateLimiter {
+  let limiter = sharedLimiters.get(key);
+  if (limiter === undefined) {
+    limiter = createRateLimiter({
+      ratePerSecond: AIRTABLE_RATE_PER_SECOND,
+      code: 'airtable_paced',
+      clock,
+    });
+    sharedLimiters.set(key, limiter);
+  }
+  return limiter;
+}
+
+interface FoundRecord {
+  recordId: string;
+  applicationId: string;
+  fields: Record<string, unknown>;
+}
+
+export class AirtableStore implements ApplicationStore {
+  readonly #base: Airtable.Base;
+  readonly #limiter: RateLimiter;
+  readonly #clock: Clock;
+  readonly #deadlineMs: number;
+  readonly #maxAttempts: number;
+  readonly #penaltyMs: number;
+
+  constructor(options: AirtableStoreOptions) {
+    const endpointUrl = (options.endpointUrl ?? 'https://api.airtable.com').replace(/\/+$/, '');
+    const client = new Airtable({
+      apiKey: options.apiKey,
+      endpointUrl,
+      noRetryIfRateLimited: true,
+      requestTimeout: options.requestTimeoutMs ?? 10_000,
+    });
+    this.#base = client.base(options.baseId);
+    this.#clock = options.clock ?? systemClock;
+    this.#limiter =
+      options.limiter ?? sharedLimiter(`${endpointUrl} ${options.baseId}`, this.#clock);
+    this.#deadlineMs = options.deadlineMs ?? 20_000;
+    this.#maxAttempts = options.maxAttempts ?? 4;
+    this.#penaltyMs = options.rateLimitPenaltyMs ?? 30_000;
+  }
+
+  async saveAll(records: readonly ApplicationRecord[]): Promise<void> {
+    const deadline = this.#clock.now() + this.#deadlineMs;
+    const byTable = new Map<string, ApplicationRecord[]>();
+    const seen = new Set<string>();
+    for (const record of records) {
+      if (seen.has(record.id)) continue;
+      seen.add(record.id);
+      const table = tableFor(record).name;
+      byTable.set(table, [...(byTable.get(table) ?? []), record]);
+    }
+    for (const [table, tableRecords] of byTable) {
+      await this.#saveInTable(table, tableRecords, deadline);
+    }
+  }
+
+  async find(id: string): Promise<ApplicationRecord | null> {
+    const deadline = this.#clock.now() + this.#deadlineMs;
+    for (const table of searchOrder) {
+      const [found] = await this.#lookup(table, [id], deadline, true);
+      if (found !== undefined) return fromAirtableFields(found.fields);
+    }
+    return null;
+  }
+
+  async erase(id: string): Promise<boolean> {
+    const deadline = this.#clock.now() + this.#deadlineMs;
+    let erased = false;
+    for (const table of searchOrder) {
+      const found = await this.#lookup(table, [id], deadline, false);
+      for (const batch of chunks(
+        found.map((record) => record.recordId),
+        CREATE_BATCH,
+      )) {
+        await this.#request(table, deadline, () => this.#base.table(table).destroy(batch));
+        erased = true;
+      }
+    }
+    return erased;
+  }
+
+  async #saveInTable(table: string, records: ApplicationRecord[], deadline: number): Promise<void> {
+    const stored = new Set<string>();
+    for (const ids of chunks(
+      records.map((record) => record.id),
+      LOOKUP_BATCH,
+    )) {
+      for (const found of await this.#lookup(table, ids, deadline, false))
+        stored.add(found.applicationId);
+    }
+    const missing = records.filter((record) => !stored.has(record.id));
+    for (const batch of chunks(missing, CREATE_BATCH)) {
+      await this.#createOnce(table, batch, deadline);
+    }
+  }
+
+  /**
+   * Creates the batch, retrying within the deadline. A create that failed
+   * without an answer (timeout, network, 5xx) may still have been written, so
+   * the retry first looks the batch up again and creates only what is missing.
+   */
+  async #createOnce(table: string, batch: ApplicationRecord[], deadline: number): Promise<void> {
+    let uncertain = false;
+    await withRetry(async () => {
+      let toCreate = batch;
+      if (uncertain) {
+        const found = await this.#attempt(table, deadline, () =>
+          this.#selectIds(
+            table,
+            batch.map((record) => record.id),
+          ),
+        );
+        const stored = new Set(found.map((record) => record.applicationId));
+        toCreate = batch.filter((record) => !stored.has(record.id));
+        if (toCreate.length === 0) return;
+      }
+      try {
+        await this.#attempt(table, deadline, () =>
+          this.#base.table(table).create(
+            toCreate.map((record) => ({ fields: toAirtableFields(record) })),
+            { typecast: true },
+          ),
+        );
+      } catch (error) {
+        if (
+          error instanceof TemporaryError &&
+          error.code !== 'airtable_429' &&
+          error.code !== 'airtable_paced'
+        ) {
+          uncertain = true;
+        }
+        throw error;
+      }
+    }, this.#retryOptions(deadline));
+  }
+
+  /** Records of `table` whose Application ID is one of `ids` (every page). */
+  async #lookup(
+    table: string,
+    ids: readonly string[],
+    deadline: number,
+    allFields: boolean,
+  ): Promise<FoundRecord[]> {
+    return this.#request(table, deadline, () => this.#selectIds(table, ids, allFields));
+  }
+
+  async #selectIds(
+    table: string,
+    ids: readonly string[],
+    allFields = false,
+  ): Promise<FoundRecord[]> {
+    const query = this.#base.table(table).select({
+      filterByFormula: fieldEqualsAny(APPLICATION_ID_FIELD, ids),
+      pageSize: 100,
+      ...(allFields ? {} : { fields: [APPLICATION_ID_FIELD] }),
+    });
+    // One page answers a lookup (at most LOOKUP_BATCH ids); more only if duplicates were made by hand.
+    const records = await query.all();
+    return records.map((record) => ({
+      recordId: record.id,
+      applicationId: String(record.get(APPLICATION_ID_FIELD) ?? ''),
+      fields: record.fields,
+    }));
+  }
+
+  /** One request with pacing, error mapping and retries within the deadline. */
+  async #request<T>(table: string, deadline: number, call: () => Promise<T>): Promise<T> {
+    return withRetry(() => this.#attempt(table, deadline, call), this.#retryOptions(deadline));
+  }
+
+  /** One paced try, its failure turned into a TemporaryError or PermanentError. */
+  async #attempt<T>(table: string, deadline: number, call: () => Promise<T>): Promise<T> {
+    await this.#limiter.acquire(deadline);
+    try {
+      return await call();
+    } catch (error) {
+      const mapped = toStoreError(error, table, this.#penaltyMs);
+      if (mapped instanceof TemporaryError && mapped.code === 'airtable_429') {
+        this.#limiter.pauseUntil(this.#clock.now() + this.#penaltyMs);
+      }
+      throw mapped;
+    }
+  }
+
+  #retryOptions(deadline: number) {
+    return { maxAttempts: this.#maxAttempts, deadline, clock: this.#clock };
+  }
+}
+
+const knownFieldNames = new Set(
+  airtableTables.flatMap((table) => table.fields.map((field) => field.name)),
+);
+
+/**
+ * The client's failures as our errors. Codes name the status, the table and a
+ * field of our schema at most: never data, never Airtable's message.
+ */
+export function toStoreError(
+  error: unknown,
+  table: string,
+  penaltyMs: number,
+): TemporaryError | PermanentError {
+  if (error instanceof TemporaryError || error instanceof PermanentError) return error;
+  // AirtableError is not an Error subclass: recognise it by shape.
+  const shape = (error ?? {}) as {
+    statusCode?: unknown;
+    error?: unknown;
+    message?: unknown;
+    name?: unknown;
+  };
+  const status = typeof shape.statusCode === 'number' ? shape.statusCode : undefined;
+  const type = typeof shape.error === 'string' ? shape.error : undefined;
+  if (status === undefined) {
+    if (
+      shape.name === 'AbortError' ||
+      (type === 'CONNECTION_ERROR' && /abort/i.test(String(shape.message)))
+    ) {
+      return new TemporaryError('airtable_timeout');
+    }
+    return new TemporaryError('airtable_network');
+  }
+  if (status === 429) return new TemporaryError('airtable_429', penaltyMs);
+  if (status >= 500) return new TemporaryError(`airtable_${status}`);
+  if (status === 401) return new PermanentError('airtable_401_invalid_token');
+  if (status === 403) return new PermanentError(`airtable_403_table_or_permission:${table}`);
+  if (status === 404) return new PermanentError(`airtable_404_not_found:${table}`);
+  if (status === 413) return new PermanentError(`airtable_413_too_large:${table}`);
+  if (status === 422) {
+    const field = fieldIn(typeof shape.message === 'string' ? shape.message : '');
+    const kind = (type ?? 'unprocessable').toLowerCase();
+    return new PermanentError(
+      `airtable_422_${kind}:${table}${field === undefined ? '' : `.${field}`}`,
+    );
+  }
+  return new PermanentError(`airtable_${status}:${table}`);
+}
+
+/** The field of our schema that an error message names, if any. */
+function fieldIn(message: string): string | undefined {
+  for (const match of message.matchAll(/"([^"]{1,100})"/g)) {
+    const name = match[1];
+    if (name !== undefined && knownFieldNames.has(name)) return name;
+  }
+  return undefined;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let index = 0; index < items.length; index += size)
+    result.push(items.slice(index, index + size));
+  return result;
+}

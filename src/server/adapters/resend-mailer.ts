@@ -1,0 +1,145 @@
+// Mailer on Resend, through the official `resend` client. The client never
+// throws and has no timeout: every call gets an AbortSignal.timeout, its
+// `error` result is turned into our errors, and it is paced and retried here
+// within a deadline. The idempotency key makes every retry send at most once.
+
+import { Resend, type CreateEmailOptions, type ErrorResponse } from 'resend';
+import { PermanentError, TemporaryError } from '../errors.ts';
+import type { EmailMessage, Mailer } from '../ports.ts';
+import {
+  createRateLimiter,
+  systemClock,
+  withRetry,
+  type Clock,
+  type RateLimiter,
+} from '../retry.ts';
+
+export interface ResendMailerOptions {
+  apiKey: string;
+  /** Another API server, e.g. the fake of the tests; no trailing slash. */
+  baseUrl?: string;
+  /** Sender, e.g. "Médecins du Monde Calais <benevolat@example.org>" (a verified domain). */
+  from: string;
+  /** Time limit of one HTTP request. Default 10 s. */
+  timeoutMs?: number;
+  /** Time budget of one send, pacing and retries included. Default 20 s. */
+  deadlineMs?: number;
+  /** Tries per send. Default 4. */
+  maxAttempts?: number;
+  /** Pacing of requests; by default 2 per second (Resend's default team limit), shared in this process. */
+  limiter?: RateLimiter;
+  clock?: Clock;
+}
+
+const RESEND_RATE_PER_SECOND = 2;
+let sharedLimiter: RateLimiter | undefined;
+
+export class ResendMailer implements Mailer {
+  readonly #client: Resend;
+  readonly #from: string;
+  readonly #timeoutMs: number;
+  readonly #deadlineMs: number;
+  readonly #maxAttempts: number;
+  readonly #limiter: RateLimiter;
+  readonly #clock: Clock;
+
+  constructor(options: ResendMailerOptions) {
+    const baseUrl = options.baseUrl?.replace(/\/+$/, '');
+    this.#client = new Resend(options.apiKey, baseUrl === undefined ? {} : { baseUrl });
+    this.#from = options.from;
+    this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#deadlineMs = options.deadlineMs ?? 20_000;
+    this.#maxAttempts = options.maxAttempts ?? 4;
+    this.#clock = options.clock ?? systemClock;
+    this.#limiter =
+      options.limiter ??
+      (sharedLimiter ??= createRateLimiter({
+        ratePerSecond: RESEND_RATE_PER_SECOND,
+        code: 'resend_paced',
+      }));
+  }
+
+  async send(message: EmailMessage, options: { idempotencyKey: string }): Promise<{ id: string }> {
+    const deadline = this.#clock.now() + this.#deadlineMs;
+    const payload = this.#payload(message);
+    return withRetry(
+      async () => {
+        await this.#limiter.acquire(deadline);
+        const signal = AbortSignal.timeout(this.#timeoutMs);
+        const { data, error, headers } = await this.#client.emails.send(payload, {
+          idempotencyKey: options.idempotencyKey,
+          signal,
+        });
+        if (error !== null) {
+          const mapped = toMailerError(error, headers, signal.aborted);
+          if (mapped instanceof TemporaryError && mapped.code === 'resend_429') {
+            this.#limiter.pauseUntil(this.#clock.now() + (mapped.retryAfterMs ?? 1_000));
+          }
+          throw mapped;
+        }
+        return { id: data.id };
+      },
+      { maxAttempts: this.#maxAttempts, deadline, clock: this.#clock },
+    );
+  }
+
+  /** Built once per send so that every retry carries the very same payload (else Resend answers 409). */
+  #payload(message: EmailMessage): CreateEmailOptions {
+    return {
+      from: this.#from,
+      to: message.to,
+      subject: message.subject,
+      html: message.html,
+      text: message.text,
+      ...(message.replyTo === undefined ? {} : { replyTo: message.replyTo }),
+      ...(message.attachments === undefined
+        ? {}
+        : {
+            attachments: message.attachments.map((attachment) => ({
+              filename: attachment.filename,
+              content: Buffer.from(attachment.content),
+              contentType: attachment.contentType,
+            })),
+          }),
+      ...(message.tags === undefined
+        ? {}
+        : { tags: Object.entries(message.tags).map(([name, value]) => ({ name, value })) }),
+    };
+  }
+}
+
+/**
+ * Resend's error result as our errors. Codes name the status and Resend's error
+ * name, never the message (it can quote an address).
+ */
+export function toMailerError(
+  error: ErrorResponse,
+  headers: Record<string, string> | null,
+  timedOut: boolean,
+): TemporaryError | PermanentError {
+  const status = error.statusCode;
+  if (status === null) return new TemporaryError(timedOut ? 'resend_timeout' : 'resend_network');
+  if (status === 429) return new TemporaryError('resend_429', retryAfterMs(headers));
+  if (status === 409) {
+    // Same key while the first request is still running: it will settle soon.
+    if (error.name === 'concurrent_idempotent_requests')
+      return new TemporaryError('resend_409_concurrent', 1_000);
+    return new PermanentError('resend_409_idempotency_conflict');
+  }
+  if (status >= 500) return new TemporaryError(`resend_${status}`);
+  return new PermanentError(`resend_${status}_${safeName(error.name)}`);
+}
+
+/** The wait Resend asks for: retry-after, else ratelimit-reset (both in seconds). */
+function retryAfterMs(headers: Record<string, string> | null): number | undefined {
+  for (const name of ['retry-after', 'ratelimit-reset']) {
+    const seconds = Number(headers?.[name]);
+    if (headers?.[name] !== undefined && Number.isFinite(seconds) && seconds >= 0)
+      return seconds * 1_000;
+  }
+  return undefined;
+}
+
+function safeName(name: unknown): string {
+  return typeof name === 'string' && /^[a-z_]{1,60}$/.test(name) ? name : 'error';
+}

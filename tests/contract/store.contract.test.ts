@@ -1,0 +1,140 @@
+// One suite for every ApplicationStore adapter: the same behaviours whether
+// records go to Airtable (here its fake) or to the local store.
+// TODO(core): add LocalStore({ file }) from src/server/adapters/local-store.ts once it lands.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AirtableStore } from '../../src/server/adapters/airtable-store.ts';
+import type { ApplicationStore } from '../../src/server/ports.ts';
+import { createRateLimiter } from '../../src/server/retry.ts';
+import { FakeAirtable } from '../fakes/fake-airtable.ts';
+import { nextId, observerRecord, volunteerRecord } from './builders.ts';
+
+interface StoreHarness {
+  store: ApplicationStore;
+  /** How many stored copies hold this application id. */
+  copies(id: string): number | Promise<number>;
+  close(): Promise<void>;
+}
+
+const adapters: [string, () => Promise<StoreHarness>][] = [
+  [
+    'AirtableStore (fake Airtable)',
+    async () => {
+      const fake = await FakeAirtable.start({ ratePerSecond: null });
+      const store = new AirtableStore({
+        apiKey: fake.apiKey,
+        baseId: fake.baseId,
+        endpointUrl: fake.url,
+        limiter: createRateLimiter({ ratePerSecond: 1_000, code: 'airtable_paced' }),
+      });
+      return {
+        store,
+        copies: (id) => fake.countBy('Application ID').get(id) ?? 0,
+        close: () => fake.close(),
+      };
+    },
+  ],
+];
+
+describe.each(adapters)('%s', (_name, setUp) => {
+  let harness: StoreHarness;
+
+  beforeAll(async () => {
+    harness = await setUp();
+  });
+
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  it('finds a saved volunteer application as it was saved', async () => {
+    const record = volunteerRecord();
+
+    await harness.store.saveAll([record]);
+
+    expect(await harness.store.find(record.id)).toEqual(record);
+  });
+
+  it('finds a saved observer application and a suspected spam as they were saved', async () => {
+    const observer = observerRecord();
+    const spam = volunteerRecord({ status: 'suspected-spam' });
+
+    await harness.store.saveAll([observer, spam]);
+
+    expect(await harness.store.find(observer.id)).toEqual(observer);
+    expect(await harness.store.find(spam.id)).toEqual(spam);
+  });
+
+  it('answers null for an id it never saved', async () => {
+    const id = nextId();
+
+    const found = await harness.store.find(id);
+
+    expect(found).toBeNull();
+  });
+
+  it('keeps a single copy when the same application is saved twice', async () => {
+    const record = volunteerRecord();
+
+    await harness.store.saveAll([record]);
+    await harness.store.saveAll([record]);
+    await harness.store.saveAll([record, record]);
+
+    expect(await harness.copies(record.id)).toBe(1);
+  });
+
+  it('leaves a stored application as it is when saved again with other content', async () => {
+    const record = volunteerRecord();
+    await harness.store.saveAll([record]);
+
+    await harness.store.saveAll([{ ...record, name: 'Someone Else' }]);
+
+    expect(await harness.store.find(record.id)).toEqual(record);
+  });
+
+  it('saves only the missing ones of a batch that is partly stored', async () => {
+    const stored = volunteerRecord();
+    await harness.store.saveAll([stored]);
+    const fresh = [volunteerRecord(), observerRecord()];
+
+    await harness.store.saveAll([stored, ...fresh]);
+
+    for (const record of [stored, ...fresh]) expect(await harness.copies(record.id)).toBe(1);
+  });
+
+  it('saves a batch of 25 applications in one call', async () => {
+    const records = Array.from({ length: 25 }, (_, index) =>
+      index % 2 === 0 ? volunteerRecord() : observerRecord(),
+    );
+
+    await harness.store.saveAll(records);
+
+    for (const record of records) expect(await harness.copies(record.id)).toBe(1);
+  });
+
+  it('erases an application, then finds nothing and has nothing more to erase', async () => {
+    const record = observerRecord();
+    await harness.store.saveAll([record]);
+
+    const first = await harness.store.erase(record.id);
+    const second = await harness.store.erase(record.id);
+
+    expect(first).toBe(true);
+    expect(second).toBe(false);
+    expect(await harness.store.find(record.id)).toBeNull();
+  });
+
+  it('tells apart ids that differ only by quotes and backslashes', async () => {
+    const base = nextId();
+    const tricky = [`${base}"`, `${base}\\"`, `${base}'`, `${base}\\`].map((id) =>
+      volunteerRecord({ id }),
+    );
+
+    await harness.store.saveAll(tricky);
+
+    for (const record of tricky) {
+      expect(await harness.store.find(record.id)).toEqual(record);
+      expect(await harness.copies(record.id)).toBe(1);
+    }
+  });
+});
