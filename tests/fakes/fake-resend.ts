@@ -198,6 +198,7 @@ export class FakeResend {
     const answer: Answer = { status: 200, body: { id } };
     this.inbox.push({
       ...(email as unknown as ReceivedEmail),
+      to: (Array.isArray(email['to']) ? email['to'] : [email['to']]).map(String),
       id,
       ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
     });

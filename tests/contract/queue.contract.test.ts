@@ -1,0 +1,139 @@
+// One suite for every PendingQueue adapter: the same behaviours whether pending
+// sign-ups live in Netlify Blobs (here its local server) or in local files.
+// TODO(core): add FileQueue({ dir }) from src/server/adapters/file-queue.ts once it lands.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getStore } from '@netlify/blobs';
+import { BlobsServer } from '@netlify/blobs/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BlobsQueue } from '../../src/server/adapters/blobs-queue.ts';
+import type { PendingQueue } from '../../src/server/ports.ts';
+import { pendingDelivery, volunteerRecord } from './builders.ts';
+
+interface QueueHarness {
+  /** A fresh queue over empty storage. */
+  empty(): PendingQueue;
+  /** Another queue over the same storage as `queue`, as a later function invocation would see it. */
+  reopen(queue: PendingQueue): PendingQueue;
+  close(): Promise<void>;
+}
+
+const adapters: [string, () => Promise<QueueHarness>][] = [
+  [
+    'BlobsQueue (local Netlify Blobs server)',
+    async () => {
+      const directory = await mkdtemp(join(tmpdir(), 'blobs-queue-'));
+      const token = 'local-token';
+      const server = new BlobsServer({ directory, token });
+      const { port } = await server.start();
+      const url = `http://127.0.0.1:${port}`;
+      const names = new WeakMap<PendingQueue, string>();
+      let count = 0;
+      const open = (name: string) => {
+        const store = getStore({
+          name,
+          edgeURL: url,
+          uncachedEdgeURL: url,
+          siteID: 'site-under-test',
+          token,
+          consistency: 'strong',
+        });
+        const queue = new BlobsQueue({ store });
+        names.set(queue, name);
+        return queue;
+      };
+      return {
+        empty: () => {
+          count += 1;
+          return open(`pending-signups-${count}`);
+        },
+        reopen: (queue) => open(names.get(queue) ?? 'missing'),
+        close: async () => {
+          await server.stop();
+          await rm(directory, { recursive: true, force: true });
+        },
+      };
+    },
+  ],
+];
+
+describe.each(adapters)('%s', (_name, setUp) => {
+  let harness: QueueHarness;
+
+  beforeAll(async () => {
+    harness = await setUp();
+  });
+
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  it('gives back an item as it was put', async () => {
+    const queue = harness.empty();
+    const item = pendingDelivery(volunteerRecord(), { notBefore: '2026-11-05T10:12:00.000Z' });
+
+    await queue.put(item);
+
+    expect(await queue.get(item.record.id)).toEqual(item);
+  });
+
+  it('answers null for an id it never held', async () => {
+    const queue = harness.empty();
+
+    const item = await queue.get('app_never_put');
+
+    expect(item).toBeNull();
+  });
+
+  it('keeps the latest version of an item put again, listed once', async () => {
+    const queue = harness.empty();
+    const item = pendingDelivery();
+    await queue.put(item);
+    const updated = { ...item, stored: true, attempts: 1, lastError: 'resend_429' };
+
+    await queue.put(updated);
+
+    expect(await queue.get(item.record.id)).toEqual(updated);
+    expect(await queue.list()).toEqual([item.record.id]);
+  });
+
+  it('lists ids oldest first, whatever order they were put in', async () => {
+    const queue = harness.empty();
+    const times = ['2026-11-05T10:00:02.000Z', '2026-11-05T09:59:59.999Z', '2026-11-05T10:00:01.500Z'];
+    const items = times.map((submittedAt) => pendingDelivery(volunteerRecord({ submittedAt })));
+
+    for (const item of items) await queue.put(item);
+
+    const [second, first, third] = items.map((item) => item.record.id);
+    expect(await queue.list()).toEqual([first, third, second]);
+  });
+
+  it('forgets a removed item and ignores removing an unknown one', async () => {
+    const queue = harness.empty();
+    const kept = pendingDelivery();
+    const removed = pendingDelivery();
+    await queue.put(kept);
+    await queue.put(removed);
+
+    await queue.remove(removed.record.id);
+    await queue.remove('app_never_put');
+
+    expect(await queue.get(removed.record.id)).toBeNull();
+    expect(await queue.list()).toEqual([kept.record.id]);
+  });
+
+  it('shows items to another instance over the same storage, which can remove them', async () => {
+    const queue = harness.empty();
+    const item = pendingDelivery();
+    await queue.put(item);
+    const later = harness.reopen(queue);
+
+    const seen = await later.get(item.record.id);
+    await later.remove(item.record.id);
+
+    expect(seen).toEqual(item);
+    expect(await queue.list()).toEqual([]);
+  });
+});
