@@ -1,0 +1,104 @@
+// Reads the content collections for the pages: entries paired with their
+// translations (a missing one fails the build), in the order the site shows them.
+// The pure parts live in entries.ts, sort.ts and stories.ts, which are unit-tested.
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Locale } from '../schemas/common.ts';
+import { assertUniqueSlugs, inLocale, keyOf, pairByKey, type Pair } from './entries.ts';
+import { byOrder, newestFirst } from './sort.ts';
+import { isPublished } from './stories.ts';
+
+/** Collections written as one file per language. */
+export type ProseCollection =
+  | 'delegations'
+  | 'programmes'
+  | 'artist'
+  | 'artworks'
+  | 'films'
+  | 'stories'
+  | 'episodes'
+  | 'pages';
+
+export type Entry<C extends ProseCollection> = CollectionEntry<C>;
+
+/** Drafts are built by `astro dev` only. */
+export const includeDrafts = import.meta.env.DEV;
+
+async function entriesOf<C extends ProseCollection>(collection: C): Promise<Entry<C>[]> {
+  const entries = (await getCollection(collection)) as Entry<C>[];
+  if (collection !== 'stories') return entries;
+  return entries.filter((entry) =>
+    isPublished(entry as Entry<'stories'>, includeDrafts),
+  );
+}
+
+/** Every entry of a prose collection with its translation; throws naming any file left alone. */
+export async function pairsOf<C extends ProseCollection>(collection: C): Promise<Pair<Entry<C>>[]> {
+  const entries = await entriesOf(collection);
+  assertUniqueSlugs(entries, (entry) => entry.data.slug, collection);
+  return pairByKey(entries, collection);
+}
+
+/** The entries of one locale, each known to have its translation. */
+export async function localized<C extends ProseCollection>(
+  collection: C,
+  locale: Locale,
+): Promise<Entry<C>[]> {
+  return (await pairsOf(collection)).map((pair) => pair[locale]);
+}
+
+/** The same entries, for a route's getStaticPaths: one path per entry of `locale`. */
+export async function pathsOf<C extends ProseCollection>(collection: C, locale: Locale) {
+  return (await pairsOf(collection)).map((pair) => ({
+    params: { slug: pair[locale].data.slug },
+    props: { pair },
+  }));
+}
+
+export const delegations = async (locale: Locale) =>
+  (await localized('delegations', locale)).sort(byOrder);
+export const programmes = async (locale: Locale) =>
+  (await localized('programmes', locale)).sort(byOrder);
+export const artworks = async (locale: Locale) =>
+  (await localized('artworks', locale)).sort(byOrder);
+export const stories = async (locale: Locale) =>
+  (await localized('stories', locale)).sort(newestFirst);
+export const episodes = async (locale: Locale) =>
+  (await localized('episodes', locale)).sort(
+    (a, b) => b.data.number - a.data.number || a.id.localeCompare(b.id),
+  );
+
+/** The entry of `collection` with this key in `locale`, if there is one. */
+export async function findByKey<C extends ProseCollection>(
+  collection: C,
+  key: string,
+  locale: Locale,
+): Promise<Entry<C> | undefined> {
+  return (await localized(collection, locale)).find((entry) => keyOf(entry.id) === key);
+}
+
+/** The one entry of `collection` with this key in `locale`, or a build error naming what is missing. */
+export async function entryByKey<C extends ProseCollection>(
+  collection: C,
+  key: string,
+  locale: Locale,
+): Promise<Entry<C>> {
+  const found = await findByKey(collection, key, locale);
+  if (found === undefined) {
+    throw new Error(`content/${collection}/${locale}/${key}.mdx is missing: the site needs it.`);
+  }
+  return found;
+}
+
+/** The first entry of `collection` in `locale` (collections with a single subject, such as the artist). */
+export async function firstOf<C extends ProseCollection>(collection: C, locale: Locale): Promise<Entry<C>> {
+  const entries = inLocale(await localized(collection, locale), locale);
+  const first = entries.sort((a, b) => a.id.localeCompare(b.id))[0];
+  if (first === undefined) throw new Error(`content/${collection}/${locale}/ holds no entry: the site needs one.`);
+  return first;
+}
+
+export const figures = async () => (await getCollection('figures')).sort(byOrder);
+export const partners = async () => (await getCollection('partners')).sort(byOrder);
+export const sessions = async () =>
+  (await getCollection('sessions')).sort((a, b) => a.data.start.localeCompare(b.data.start));
+

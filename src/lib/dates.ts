@@ -1,0 +1,105 @@
+// Dates as the delegation lives them: wall-clock times in Europe/Paris,
+// written out in the reader's language.
+import type { Locale } from '../schemas/common.ts';
+
+const intlLocale: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+/** Offset of `timeZone` from UTC at `instant`, in minutes (60 for Paris in winter). */
+export function offsetMinutes(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes): number =>
+    Number(parts.find((part) => part.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return Math.round((asUtc - instant.getTime()) / 60_000);
+}
+
+const localPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** The instant when the wall clock of `timeZone` shows `local` ("2026-12-05T09:30"). */
+export function zonedToInstant(local: string, timeZone: string): Date {
+  const match = localPattern.exec(local);
+  if (match === null) throw new Error(`"${local}" is not a local date and time (YYYY-MM-DDTHH:MM)`);
+  const [, year, month, day, hour, minute] = match.map(Number) as [number, ...number[]];
+  const wall = Date.UTC(year, (month ?? 1) - 1, day, hour, minute);
+  // The offset depends on the instant we are looking for: guess, then correct
+  // once, which settles every case except the hour skipped in spring.
+  const guess = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
+  return new Date(wall - offsetMinutes(new Date(guess), timeZone) * 60_000);
+}
+
+const pad = (n: number): string => String(Math.abs(n)).padStart(2, '0');
+
+/** ISO 8601 with the zone's offset, for <time datetime>: "2026-12-05T09:30+01:00". */
+export function isoWithOffset(instant: Date, timeZone: string): string {
+  const offset = offsetMinutes(instant, timeZone);
+  const wall = new Date(instant.getTime() + offset * 60_000).toISOString().slice(0, 16);
+  return `${wall}${offset < 0 ? '-' : '+'}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+}
+
+/** A calendar date (publication, update) in words: "5 décembre 2026" / "5 December 2026". */
+export const formatDate = (date: Date, locale: Locale): string =>
+  new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+
+/** YYYY-MM-DD of a calendar date, for <time datetime>. */
+export const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
+
+export interface SessionTime {
+  /** "samedi 5 décembre 2026" / "Saturday 5 December 2026". */
+  day: string;
+  /** "09:30–12:30" in the zone. */
+  hours: string;
+  /** Start, ISO with offset. */
+  startIso: string;
+  /** End, ISO with offset. */
+  endIso: string;
+}
+
+/** Day and hours of a session that starts at `local` in `timeZone` and lasts `minutes`. */
+export function formatSessionTime(
+  local: string,
+  minutes: number,
+  timeZone: string,
+  locale: Locale,
+): SessionTime {
+  const start = zonedToInstant(local, timeZone);
+  const end = new Date(start.getTime() + minutes * 60_000);
+  const day = new Intl.DateTimeFormat(intlLocale[locale], {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(start);
+  const time = new Intl.DateTimeFormat(intlLocale[locale], {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  return {
+    day,
+    hours: `${time.format(start)}–${time.format(end)}`,
+    startIso: isoWithOffset(start, timeZone),
+    endIso: isoWithOffset(end, timeZone),
+  };
+}
+
+/** True while the session has not ended at `now`. */
+export const isUpcoming = (local: string, minutes: number, timeZone: string, now: Date): boolean =>
+  zonedToInstant(local, timeZone).getTime() + minutes * 60_000 > now.getTime();

@@ -1,0 +1,9 @@
+// Orderings shared by the lists of the site.
+
+/** By the editors' `order` field, smaller first; ties by key for a stable build. */
+export const byOrder = <T extends { id: string; data: { order: number } }>(a: T, b: T): number =>
+  a.data.order - b.data.order || a.id.localeCompare(b.id);
+
+/** Newest first by `date`; ties by id for a stable build. */
+export const newestFirst = <T extends { id: string; data: { date: Date } }>(a: T, b: T): number =>
+  b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id);
