@@ -46,7 +46,9 @@ const coast = (width: number, height: number, y: number, fill: string): string =
 const fence = (width: number, y: number, postHeight: number): string => {
   const posts: string[] = [];
   for (let x = 40; x < width; x += 90) {
-    posts.push(`<rect x="${x}" y="${y - postHeight}" width="8" height="${postHeight}" fill="${colours.ink}"/>`);
+    posts.push(
+      `<rect x="${x}" y="${y - postHeight}" width="8" height="${postHeight}" fill="${colours.ink}"/>`,
+    );
   }
   const wires = [0.15, 0.45, 0.75]
     .map((f) => {
@@ -79,7 +81,7 @@ const scenes: Record<string, Scene> = {
     dove(w * 0.78, h * 0.24, 1.3, true),
   fence: (w, h) =>
     `<rect width="${w}" height="${h}" fill="${colours.sky}"/><rect y="${h * 0.8}" width="${w}" height="${h * 0.2}" fill="${colours.grass}"/>` +
-    fence(w, h * 0.8, h * 0.34) +
+    fence(w, h * 0.8, h * 0.16) +
     dove(w * 0.72, h * 0.16, 1.2),
   tents: (w, h) =>
     `<rect width="${w}" height="${h}" fill="${colours.sky}"/>${coast(w, h, h * 0.7, colours.sand)}` +
@@ -87,22 +89,29 @@ const scenes: Record<string, Scene> = {
     tent(w * 0.5, h * 0.9, h * 0.2, colours.sea) +
     tent(w * 0.78, h * 0.85, h * 0.14, colours.grass),
   ferry: (w, h) =>
-    `<rect width="${w}" height="${h}" fill="${colours.sky}"/>${coast(w, h, h * 0.62, colours.sea)}` +
-    `<path d="M${w * 0.6} ${h * 0.6} L${w * 0.9} ${h * 0.6} L${w * 0.87} ${h * 0.66} L${w * 0.63} ${h * 0.66} Z" fill="${colours.dove}" stroke="${colours.ink}" stroke-width="3"/>` +
-    `<rect x="${w * 0.68}" y="${h * 0.54}" width="${w * 0.14}" height="${h * 0.06}" fill="${colours.dove}" stroke="${colours.ink}" stroke-width="3"/>` +
+    `<rect width="${w}" height="${h}" fill="${colours.sky}"/>${coast(w, h, h * 0.72, colours.sea)}` +
+    `<path d="M${w * 0.6} ${h * 0.72} L${w * 0.9} ${h * 0.72} L${w * 0.87} ${h * 0.78} L${w * 0.63} ${h * 0.78} Z" fill="${colours.dove}" stroke="${colours.ink}" stroke-width="3"/>` +
+    `<rect x="${w * 0.68}" y="${h * 0.66}" width="${w * 0.14}" height="${h * 0.06}" fill="${colours.dove}" stroke="${colours.ink}" stroke-width="3"/>` +
     coast(w, h, h * 0.88, colours.sand),
   circle: (w, h) => {
     const people = [0, 1, 2, 3, 4, 5]
       .map((i) => {
-        const angle = (i / 6) * Math.PI * 2;
-        const x = w / 2 + Math.cos(angle) * w * 0.22;
-        const y = h * 0.78 + Math.sin(angle) * h * 0.1;
+        // A shallow arc of people, kept below the label band so no one hides behind it.
+        const x = w * (0.2 + 0.12 * i);
+        const y = h * 0.8 + Math.abs(i - 2.5) * h * 0.025;
         return `<circle cx="${x}" cy="${y - 70}" r="22" fill="${colours.ink}"/><rect x="${x - 26}" y="${y - 46}" width="52" height="60" rx="20" fill="${i % 2 === 0 ? colours.sea : colours.accent}"/>`;
       })
       .join('');
-    return `<rect width="${w}" height="${h}" fill="${colours.night}"/><rect y="${h * 0.65}" width="${w}" height="${h * 0.35}" fill="${colours.sand}"/>${people}<circle cx="${w / 2}" cy="${h * 0.76}" r="26" fill="${colours.accent}"/>`;
+    const stars = [0.1, 0.27, 0.42, 0.6, 0.74, 0.9]
+      .map(
+        (f, i) =>
+          `<circle cx="${w * f}" cy="${h * (i % 2 === 0 ? 0.1 : 0.2)}" r="4" fill="${colours.sand}"/>`,
+      )
+      .join('');
+    return `<rect width="${w}" height="${h}" fill="${colours.night}"/>${stars}<rect y="${h * 0.64}" width="${w}" height="${h * 0.36}" fill="${colours.sand}"/>${people}<circle cx="${w / 2}" cy="${h * 0.93}" r="26" fill="${colours.accent}"/>`;
   },
-  single: (w, h) => `<rect width="${w}" height="${h}" fill="${colours.sand}"/>${dove(w * 0.5, h * 0.3, 2.4)}`,
+  single: (w, h) =>
+    `<rect width="${w}" height="${h}" fill="${colours.sand}"/>${dove(w * 0.5, h * 0.3, 2.4)}`,
   clinic: (w, h) =>
     `<rect width="${w}" height="${h}" fill="${colours.sky}"/><rect y="${h * 0.78}" width="${w}" height="${h * 0.22}" fill="${colours.grass}"/>` +
     `<rect x="${w * 0.3}" y="${h * 0.46}" width="${w * 0.4}" height="${h * 0.26}" rx="16" fill="${colours.dove}" stroke="${colours.ink}" stroke-width="4"/>` +
@@ -121,21 +130,99 @@ const scenes: Record<string, Scene> = {
     dove(w * 0.16, h * 0.2, 0.9),
 };
 
-type Job = { file: string; scene: keyof typeof scenes; width: number; height: number; caption: string };
+type Job = {
+  file: string;
+  scene: keyof typeof scenes;
+  width: number;
+  height: number;
+  caption: string;
+};
 
 const jobs: Job[] = [
-  { file: 'content/artworks/images/doves-over-the-coast.png', scene: 'doves', width: 1200, height: 800, caption: 'Colombes sur la côte / Doves over the coast' },
-  { file: 'content/artworks/images/fence-line.png', scene: 'fence', width: 1200, height: 800, caption: 'La clôture / The fence line' },
-  { file: 'content/artworks/images/tents-in-the-dunes.png', scene: 'tents', width: 1200, height: 800, caption: 'Tentes dans les dunes / Tents in the dunes' },
-  { file: 'content/artworks/images/ferry-on-the-horizon.png', scene: 'ferry', width: 1200, height: 800, caption: "Un ferry à l'horizon / A ferry on the horizon" },
-  { file: 'content/artworks/images/circle-of-tea.png', scene: 'circle', width: 1200, height: 800, caption: 'Autour du thé / Around the tea' },
-  { file: 'content/artworks/images/single-dove.png', scene: 'single', width: 1200, height: 1200, caption: 'Une colombe / One dove' },
-  { file: 'content/stories/images/mobile-clinic-morning.png', scene: 'clinic', width: 1200, height: 675, caption: 'Clinique mobile / Mobile clinic' },
-  { file: 'content/stories/images/walking-to-the-pass.png', scene: 'walk', width: 1200, height: 675, caption: 'Vers la PASS / To the PASS' },
-  { file: 'content/stories/images/drawing-space.png', scene: 'drawing', width: 1200, height: 675, caption: 'Espace dessin / Drawing space' },
-  { file: 'content/stories/images/observer-day.png', scene: 'horizon', width: 1200, height: 675, caption: 'Speak Out' },
-  { file: 'content/stories/images/grande-synthe-round.png', scene: 'tents', width: 1200, height: 675, caption: 'Grande-Synthe' },
-  { file: 'content/films/images/al-hurriya-poster.png', scene: 'doves', width: 1200, height: 675, caption: 'Al Hurriya, Freedom, Liberté' },
+  {
+    file: 'content/artworks/images/doves-over-the-coast.png',
+    scene: 'doves',
+    width: 1200,
+    height: 800,
+    caption: 'Colombes sur la côte / Doves over the coast',
+  },
+  {
+    file: 'content/artworks/images/fence-line.png',
+    scene: 'fence',
+    width: 1200,
+    height: 800,
+    caption: 'La clôture / The fence line',
+  },
+  {
+    file: 'content/artworks/images/tents-in-the-dunes.png',
+    scene: 'tents',
+    width: 1200,
+    height: 800,
+    caption: 'Tentes dans les dunes / Tents in the dunes',
+  },
+  {
+    file: 'content/artworks/images/ferry-on-the-horizon.png',
+    scene: 'ferry',
+    width: 1200,
+    height: 800,
+    caption: "Un ferry à l'horizon / A ferry on the horizon",
+  },
+  {
+    file: 'content/artworks/images/circle-of-tea.png',
+    scene: 'circle',
+    width: 1200,
+    height: 800,
+    caption: 'Autour du thé / Around the tea',
+  },
+  {
+    file: 'content/artworks/images/single-dove.png',
+    scene: 'single',
+    width: 1200,
+    height: 1200,
+    caption: 'Une colombe / One dove',
+  },
+  {
+    file: 'content/stories/images/mobile-clinic-morning.png',
+    scene: 'clinic',
+    width: 1200,
+    height: 675,
+    caption: 'Clinique mobile / Mobile clinic',
+  },
+  {
+    file: 'content/stories/images/walking-to-the-pass.png',
+    scene: 'walk',
+    width: 1200,
+    height: 675,
+    caption: 'Vers la PASS / To the PASS',
+  },
+  {
+    file: 'content/stories/images/drawing-space.png',
+    scene: 'drawing',
+    width: 1200,
+    height: 675,
+    caption: 'Espace dessin / Drawing space',
+  },
+  {
+    file: 'content/stories/images/observer-day.png',
+    scene: 'horizon',
+    width: 1200,
+    height: 675,
+    caption: 'Speak Out',
+  },
+  {
+    file: 'content/stories/images/grande-synthe-round.png',
+    scene: 'tents',
+    width: 1200,
+    height: 675,
+    caption: 'Grande-Synthe',
+  },
+  {
+    file: 'content/films/images/al-hurriya-poster.png',
+    scene: 'doves',
+    width: 1200,
+    height: 675,
+    caption: 'Al Hurriya, Freedom, Liberté',
+  },
 ];
 
 for (const job of jobs) {

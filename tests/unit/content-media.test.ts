@@ -63,7 +63,7 @@ const mp3DurationSeconds = (bytes: Uint8Array): number => {
   while (offset + 4 <= bytes.length) {
     if (ascii(offset, 3) === 'TAG') break;
     const header = view.getUint32(offset);
-    const isLayer3Sync = (header >>> 21) === 0x7ff && ((header >>> 17) & 0x3) === 1;
+    const isLayer3Sync = header >>> 21 === 0x7ff && ((header >>> 17) & 0x3) === 1;
     const version = (header >>> 19) & 0x3;
     const bitrateIndex = (header >>> 12) & 0xf;
     const rateIndex = (header >>> 10) & 0x3;
