@@ -19,15 +19,19 @@ export function volunteerRecord(overrides: Partial<ApplicationRecord> = {}): App
     status: 'new',
     email: 'camille@example.org',
     name: 'Camille Martin',
+    // The validated fields of src/schemas/forms/volunteer.ts.
     fields: {
-      profession: 'Infirmière',
+      phone: '+33 6 12 34 56 78',
+      profession: 'nurse',
       languages: [
-        { language: 'Arabe', level: 'courant' },
-        { language: 'Anglais', level: 'notions' },
+        { code: 'ar', level: 'fluent' },
+        { code: 'en', level: 'basic' },
       ],
-      sites: ['Calais'],
-      availability: 'Le mardi et le jeudi',
-      heardAboutUs: 'Un ami',
+      otherLanguages: 'Kurmanji',
+      site: 'calais',
+      availability: ['weekdays', 'weekends'],
+      frequency: 'weekly',
+      heardFrom: 'friend',
       motivation: 'Aider sur la clinique mobile.',
     },
     consent: { privacyVersion: '2026-11', acceptedAt: '2026-11-05T10:11:10.000Z' },
@@ -44,12 +48,14 @@ export function observerRecord(overrides: Partial<ApplicationRecord> = {}): Appl
     status: 'new',
     email: 'sam@example.org',
     name: 'Sam Taylor',
+    // The validated fields of src/schemas/forms/observer.ts.
     fields: {
       profile: 'journalist',
       organisation: 'A radio',
-      plannedProduction: 'A radio piece on the mobile clinic.',
-      format: 'podcast',
-      preferredDates: 'Early December',
+      project: 'A radio piece on the mobile clinic.',
+      formats: ['audio', 'article'],
+      dateFrom: '2026-12-01',
+      dateTo: '2026-12-05',
     },
     consent: {
       privacyVersion: '2026-11',

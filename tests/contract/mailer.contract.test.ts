@@ -72,9 +72,7 @@ describe.each(adapters)('%s', (_name, setUp) => {
     const { id } = await harness.mailer.send(emailMessage({ to }), { idempotencyKey: nextId() });
 
     expect(id).not.toBe('');
-    expect(await harness.deliveredTo(to)).toEqual([
-      { to, subject: 'Bienvenue', attachments: [] },
-    ]);
+    expect(await harness.deliveredTo(to)).toEqual([{ to, subject: 'Bienvenue', attachments: [] }]);
   });
 
   it('delivers once when the same message is sent again with the same key', async () => {
@@ -103,7 +101,11 @@ describe.each(adapters)('%s', (_name, setUp) => {
     const message = emailMessage({
       to,
       attachments: [
-        { filename: 'session.ics', content, contentType: 'text/calendar; method=REQUEST; charset=UTF-8' },
+        {
+          filename: 'session.ics',
+          content,
+          contentType: 'text/calendar; method=REQUEST; charset=UTF-8',
+        },
       ],
     });
 

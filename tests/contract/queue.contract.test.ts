@@ -101,7 +101,11 @@ describe.each(adapters)('%s', (_name, setUp) => {
 
   it('lists ids oldest first, whatever order they were put in', async () => {
     const queue = harness.empty();
-    const times = ['2026-11-05T10:00:02.000Z', '2026-11-05T09:59:59.999Z', '2026-11-05T10:00:01.500Z'];
+    const times = [
+      '2026-11-05T10:00:02.000Z',
+      '2026-11-05T09:59:59.999Z',
+      '2026-11-05T10:00:01.500Z',
+    ];
     const items = times.map((submittedAt) => pendingDelivery(volunteerRecord({ submittedAt })));
 
     for (const item of items) await queue.put(item);

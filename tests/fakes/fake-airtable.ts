@@ -78,6 +78,7 @@ export class FakeAirtable {
   readonly #server: Server;
   #mode: Mode = { kind: 'normal' };
   #failures: number[] = [];
+  #slow: number[] = [];
   #served: number[] = [];
   #penaltyUntil = 0;
 
@@ -135,6 +136,14 @@ export class FakeAirtable {
     this.#failures.push(...statuses);
   }
 
+  /**
+   * Delays the answers of the next requests by these many ms each, after the
+   * request has taken effect: a client that times out does not know it did.
+   */
+  slowNext(...delays: number[]): void {
+    this.#slow.push(...delays);
+  }
+
   /** Replaces the base's schema (to test `airtable:check` against a wrong base). */
   setTables(tables: readonly FakeTableDefinition[]): void {
     this.#tables = [...tables];
@@ -185,7 +194,8 @@ export class FakeAirtable {
       request.headers.authorization,
       body,
     );
-    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    const delay = this.delayMs + (this.#slow.shift() ?? 0);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     this.log.push({
       method: request.method ?? 'GET',
       path: url.pathname,

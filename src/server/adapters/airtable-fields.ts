@@ -1,6 +1,19 @@
 // From an ApplicationRecord to the human-friendly columns of the Airtable base
 // and back (through the "Raw" column, which holds the whole record as JSON).
 
+import {
+  availabilitySlots,
+  frequencies,
+  labelOf,
+  languageLevels,
+  languages,
+  observerProfiles,
+  outputFormats,
+  professions,
+  referralSources,
+  sites,
+  type Option,
+} from '../../schemas/forms/options.ts';
 import type { ApplicationRecord } from '../ports.ts';
 import {
   APPLICATION_ID_FIELD,
@@ -14,94 +27,61 @@ import {
 type Cell = string | string[];
 type Fields = Record<string, unknown>;
 
-/** One column fed from the form's validated fields; the first key present wins. */
-interface ColumnSource {
-  column: string;
-  keys: readonly string[];
-  format: (value: unknown) => Cell | undefined;
+/** Columns show the options' English labels, like the column names; Raw keeps the stable codes. */
+const label = (options: readonly Option[], value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? labelOf(options, value, 'en') : undefined;
+
+const labels = (options: readonly Option[], value: unknown): string[] | undefined => {
+  const items = (Array.isArray(value) ? value : [value]).flatMap(
+    (item) => label(options, item) ?? [],
+  );
+  return items.length > 0 ? items : undefined;
+};
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value : undefined;
+
+/** "Arabic — Fluent; English — Basic; Other: Kurmanji". */
+function spokenLanguages(fields: Fields): string | undefined {
+  const spoken = Array.isArray(fields['languages']) ? (fields['languages'] as unknown[]) : [];
+  const parts = spoken.flatMap((item) => {
+    if (item === null || typeof item !== 'object') return [];
+    const { code, level } = item as Record<string, unknown>;
+    const name = label(languages, code);
+    if (name === undefined) return [];
+    const how = label(languageLevels, level);
+    return [how === undefined ? name : `${name} — ${how}`];
+  });
+  const other = text(fields['otherLanguages']);
+  if (other !== undefined) parts.push(`Other: ${other}`);
+  return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
-const text = (value: unknown): Cell | undefined => {
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value))
-    return value
-      .map((item) => text(item))
-      .filter(Boolean)
-      .join(', ');
-  return JSON.stringify(value);
-};
+function volunteerColumns(fields: Fields): Record<string, Cell | undefined> {
+  return {
+    Phone: text(fields['phone']),
+    Profession: label(professions, fields['profession']),
+    Languages: spokenLanguages(fields),
+    Site: label(sites, fields['site']),
+    Availability: labels(availabilitySlots, fields['availability']),
+    Frequency: label(frequencies, fields['frequency']),
+    'Heard about us': label(referralSources, fields['heardFrom']),
+    Motivation: text(fields['motivation']),
+  };
+}
 
-const list = (value: unknown): Cell | undefined => {
-  if (value === undefined || value === null || value === '') return undefined;
-  const items = Array.isArray(value) ? value : [value];
-  const strings = items
-    .map((item) => text(item))
-    .filter((item): item is string => typeof item === 'string' && item !== '');
-  return strings.length > 0 ? strings : undefined;
-};
-
-/** "Arabic — fluent; English — basic" from [{ language, level }] (or plain strings). */
-const languages = (value: unknown): Cell | undefined => {
-  if (!Array.isArray(value)) return text(value);
-  const parts = value.map((item: unknown) => {
-    if (item !== null && typeof item === 'object') {
-      const { language, name, level } = item as Record<string, unknown>;
-      const label = text(language ?? name) ?? '';
-      const levelText = text(level);
-      return levelText === undefined ? label : `${label} — ${levelText}`;
-    }
-    return text(item) ?? '';
-  });
-  const joined = parts.filter((part) => part !== '').join('; ');
-  return joined === '' ? undefined : joined;
-};
-
-/** Date ranges or plain strings, one a line. */
-const lines = (value: unknown): Cell | undefined => {
-  if (!Array.isArray(value)) return text(value);
-  const joined = value
-    .map((item: unknown) => {
-      if (item !== null && typeof item === 'object') {
-        const { from, to, start, end } = item as Record<string, unknown>;
-        const first = text(from ?? start);
-        const last = text(to ?? end);
-        if (first !== undefined) return last === undefined ? first : `${first} → ${last}`;
-      }
-      return text(item) ?? '';
-    })
-    .filter((line) => line !== '')
-    .join('\n');
-  return joined === '' ? undefined : joined;
-};
-
-const volunteerSources: readonly ColumnSource[] = [
-  { column: 'Phone', keys: ['phone', 'telephone'], format: text },
-  { column: 'Profession', keys: ['profession', 'occupation'], format: text },
-  { column: 'Languages', keys: ['languages'], format: languages },
-  { column: 'Site', keys: ['sites', 'site'], format: list },
-  { column: 'Availability', keys: ['availability', 'availabilities'], format: lines },
-  {
-    column: 'Heard about us',
-    keys: ['heardAboutUs', 'heardFrom', 'referral', 'source'],
-    format: text,
-  },
-  { column: 'Motivation', keys: ['motivation', 'message'], format: text },
-];
-
-const observerSources: readonly ColumnSource[] = [
-  { column: 'Phone', keys: ['phone', 'telephone'], format: text },
-  { column: 'Profile', keys: ['profile'], format: text },
-  { column: 'Organisation', keys: ['organisation', 'organization'], format: text },
-  {
-    column: 'Planned production',
-    keys: ['plannedProduction', 'production', 'project'],
-    format: text,
-  },
-  { column: 'Format', keys: ['format', 'formats'], format: text },
-  { column: 'Preferred dates', keys: ['preferredDates', 'dates', 'availability'], format: lines },
-];
+function observerColumns(fields: Fields): Record<string, Cell | undefined> {
+  const from = text(fields['dateFrom']);
+  const to = text(fields['dateTo']);
+  return {
+    Profile: label(observerProfiles, fields['profile']),
+    Organisation: text(fields['organisation']),
+    'Planned production': text(fields['project']),
+    Formats: labels(outputFormats, fields['formats']),
+    'Preferred dates':
+      from === undefined ? to : to === undefined || to === from ? from : `${from} → ${to}`,
+  };
+}
 
 const statusLabel = { new: 'New', 'suspected-spam': 'New' } as const;
 const kindLabel = { volunteer: 'Volunteer', observer: 'Observer' } as const;
@@ -120,26 +100,17 @@ export function toAirtableFields(record: ApplicationRecord): Record<string, Cell
     [RAW_FIELD]: JSON.stringify(record),
   };
   const table = tableFor(record);
-  const sources = record.kind === 'volunteer' ? volunteerSources : observerSources;
   const columns = new Set(table.fields.map((field) => field.name));
-  for (const source of sources) {
-    if (!columns.has(source.column)) continue;
-    const value = firstPresent(record.fields, source.keys);
-    const cell = source.format(value);
-    if (cell !== undefined) fields[source.column] = cell;
+  const extra =
+    record.kind === 'volunteer' ? volunteerColumns(record.fields) : observerColumns(record.fields);
+  for (const [column, cell] of Object.entries(extra)) {
+    if (cell !== undefined && columns.has(column)) fields[column] = cell;
   }
   if (table === observersTable && record.consent.charterVersion !== undefined) {
     fields['Charter version'] = record.consent.charterVersion;
   }
   if (table === suspectedSpamTable) fields['Kind'] = kindLabel[record.kind];
   return fields;
-}
-
-function firstPresent(fields: Fields, keys: readonly string[]): unknown {
-  for (const key of keys) {
-    if (fields[key] !== undefined) return fields[key];
-  }
-  return undefined;
 }
 
 /** The record kept in the Raw column, or null when it is missing or not a record. */

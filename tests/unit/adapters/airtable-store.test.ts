@@ -1,0 +1,220 @@
+// Faults and limits of the Airtable store, against the fake Airtable with its
+// documented 30 s penalty scaled down 100 times.
+
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  AirtableStore,
+  type AirtableStoreOptions,
+} from '../../../src/server/adapters/airtable-store.ts';
+import { PermanentError, TemporaryError } from '../../../src/server/errors.ts';
+import { createRateLimiter } from '../../../src/server/retry.ts';
+import { FakeAirtable, type FakeAirtableOptions } from '../../fakes/fake-airtable.ts';
+import { observerRecord, volunteerRecord } from '../../contract/builders.ts';
+
+const TIME_SCALE = 0.01;
+const PENALTY_MS = 30_000 * TIME_SCALE;
+
+let fake: FakeAirtable | undefined;
+
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+async function setUp(
+  fakeOptions: FakeAirtableOptions = {},
+  storeOptions: Partial<AirtableStoreOptions> = {},
+): Promise<{ fake: FakeAirtable; store: AirtableStore }> {
+  fake = await FakeAirtable.start({ timeScale: TIME_SCALE, ratePerSecond: null, ...fakeOptions });
+  const store = new AirtableStore({
+    apiKey: fake.apiKey,
+    baseId: fake.baseId,
+    endpointUrl: fake.url,
+    rateLimitPenaltyMs: PENALTY_MS,
+    limiter: createRateLimiter({ ratePerSecond: 1_000, code: 'airtable_paced' }),
+    ...storeOptions,
+  });
+  return { fake, store };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+const copies = (airtable: FakeAirtable, id: string) =>
+  airtable.countBy('Application ID').get(id) ?? 0;
+
+describe('AirtableStore', () => {
+  it('stays under 5 requests per second by default, so Airtable never answers 429', async () => {
+    const { fake, store } = await setUp({ ratePerSecond: 5 }, { limiter: undefined as never });
+    const records = Array.from({ length: 50 }, (_, index) =>
+      index % 2 ? volunteerRecord() : observerRecord(),
+    );
+
+    await store.saveAll(records);
+
+    expect(fake.requestCount(429)).toBe(0);
+    expect(fake.requestCount()).toBe(2 + 6);
+    for (const record of records) expect(copies(fake, record.id)).toBe(1);
+  });
+
+  it('creates more than 10 records in batches of at most 10', async () => {
+    const { fake, store } = await setUp();
+    const records = Array.from({ length: 25 }, () => volunteerRecord());
+
+    await store.saveAll(records);
+
+    const creates = fake.log.filter((entry) => entry.method === 'POST' && entry.status === 200);
+    expect(creates).toHaveLength(3);
+    expect(fake.records('Volunteers')).toHaveLength(25);
+  });
+
+  it('answers a TemporaryError carrying the penalty when a 429 storm outlasts its deadline', async () => {
+    const { fake, store } = await setUp({}, { deadlineMs: PENALTY_MS * 1.5 });
+    fake.rateLimitFor(10_000);
+
+    const error = await rejection(store.saveAll([volunteerRecord()]));
+
+    expect(error).toBeInstanceOf(TemporaryError);
+    expect(error).toMatchObject({ code: 'airtable_429', retryAfterMs: PENALTY_MS });
+  });
+
+  it('waits out a short 429 storm within its deadline and stores the record once', async () => {
+    const { fake, store } = await setUp({}, { deadlineMs: 5_000 });
+    const record = volunteerRecord();
+    fake.rateLimitFor(PENALTY_MS / 2);
+
+    await store.saveAll([record]);
+
+    expect(fake.requestCount(429)).toBeGreaterThan(0);
+    expect(copies(fake, record.id)).toBe(1);
+  });
+
+  it('holds every request back during the penalty once one of them got a 429', async () => {
+    const limiter = createRateLimiter({ ratePerSecond: 1_000, code: 'airtable_paced' });
+    const { fake, store } = await setUp({}, { limiter, deadlineMs: 5_000 });
+    fake.failNext(429);
+
+    await Promise.all([store.saveAll([volunteerRecord()]), store.saveAll([observerRecord()])]);
+
+    expect(fake.requestCount(429)).toBe(1);
+  });
+
+  it('retries server errors and then stores the record once', async () => {
+    const { fake, store } = await setUp();
+    const record = observerRecord();
+    fake.failNext(500, 503);
+
+    await store.saveAll([record]);
+
+    expect(copies(fake, record.id)).toBe(1);
+  });
+
+  it('answers a TemporaryError while Airtable is down', async () => {
+    const { fake, store } = await setUp({}, { deadlineMs: 1_000 });
+    fake.goDown(503);
+
+    const error = await rejection(store.saveAll([volunteerRecord()]));
+
+    expect(error).toBeInstanceOf(TemporaryError);
+    expect(error).toMatchObject({ code: 'airtable_503' });
+  });
+
+  it('answers a TemporaryError when Airtable is too slow to answer', async () => {
+    const { fake, store } = await setUp({}, { requestTimeoutMs: 100, deadlineMs: 350 });
+    fake.delayMs = 1_000;
+
+    const error = await rejection(store.find('app_slow'));
+
+    expect(error).toBeInstanceOf(TemporaryError);
+    expect(error).toMatchObject({ code: 'airtable_timeout' });
+  });
+
+  it('does not create a record twice when the answer to its creation was lost', async () => {
+    const { fake, store } = await setUp({}, { requestTimeoutMs: 150, deadlineMs: 5_000 });
+    const record = volunteerRecord();
+    fake.slowNext(0, 600);
+
+    await store.saveAll([record]);
+
+    expect(copies(fake, record.id)).toBe(1);
+  });
+
+  it('matches no other record when an id tries to inject a formula', async () => {
+    const { fake, store } = await setUp();
+    await store.saveAll([
+      volunteerRecord(),
+      observerRecord(),
+      volunteerRecord({ status: 'suspected-spam' }),
+    ]);
+    const injected = 'x@y.z", TRUE(), "';
+
+    const found = await store.find(injected);
+    const erased = await store.erase(injected);
+
+    expect(found).toBeNull();
+    expect(erased).toBe(false);
+    expect(fake.countBy('Application ID').size).toBe(3);
+  });
+
+  it('erases every copy of an application, in whichever table it is', async () => {
+    const { fake, store } = await setUp();
+    const record = volunteerRecord({ status: 'suspected-spam' });
+    await store.saveAll([record]);
+    fake.insert('Suspected spam', { 'Application ID': record.id, Name: 'copy made by hand' });
+
+    const erased = await store.erase(record.id);
+
+    expect(erased).toBe(true);
+    expect(copies(fake, record.id)).toBe(0);
+  });
+
+  it('answers a PermanentError naming the token when Airtable refuses it', async () => {
+    const { store } = await setUp({ apiKey: 'patTHEREALONE' }, { apiKey: 'patWRONG' });
+
+    const error = await rejection(store.saveAll([volunteerRecord()]));
+
+    expect(error).toBeInstanceOf(PermanentError);
+    expect(error).toMatchObject({ code: 'airtable_401_invalid_token' });
+  });
+
+  it('answers a PermanentError naming the table the base lacks', async () => {
+    const { fake, store } = await setUp();
+    fake.setTables([
+      { name: 'Volunteers', fields: [{ name: 'Application ID', type: 'singleLineText' }] },
+    ]);
+
+    const error = await rejection(store.saveAll([observerRecord()]));
+
+    expect(error).toBeInstanceOf(PermanentError);
+    expect(error).toMatchObject({ code: 'airtable_403_table_or_permission:Observers' });
+  });
+
+  it('answers a PermanentError naming the field the table lacks, and no personal data', async () => {
+    const { fake, store } = await setUp();
+    fake.setTables([
+      {
+        name: 'Volunteers',
+        fields: [
+          { name: 'Application ID', type: 'singleLineText' },
+          { name: 'Name', type: 'singleLineText' },
+        ],
+      },
+    ]);
+    const record = volunteerRecord();
+
+    const error = await rejection(store.saveAll([record]));
+
+    expect(error).toBeInstanceOf(PermanentError);
+    expect((error as PermanentError).code).toMatch(
+      /^airtable_422_unknown_field_name:Volunteers\.[A-Z]/,
+    );
+    expect(String(error)).not.toContain(record.email);
+    expect(String(error)).not.toContain(record.name);
+  });
+});
