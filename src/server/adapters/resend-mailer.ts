@@ -26,12 +26,13 @@ export interface ResendMailerOptions {
   deadlineMs?: number;
   /** Tries per send. Default 4. */
   maxAttempts?: number;
-  /** Pacing of requests; by default 2 per second (Resend's default team limit), shared in this process. */
+  /** Pacing of requests; by default 1.8 per second (under Resend's default 2), shared in this process. */
   limiter?: RateLimiter;
   clock?: Clock;
 }
 
-const RESEND_RATE_PER_SECOND = 2;
+/** Resend's default team limit is 2 requests per second; a 10 % margin absorbs network jitter. */
+const RESEND_RATE_PER_SECOND = 1.8;
 let sharedLimiter: RateLimiter | undefined;
 
 export class ResendMailer implements Mailer {

@@ -1,0 +1,161 @@
+// Faults of the Resend mailer, against the fake Resend.
+
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  ResendMailer,
+  type ResendMailerOptions,
+} from '../../../src/server/adapters/resend-mailer.ts';
+import { PermanentError, TemporaryError } from '../../../src/server/errors.ts';
+import { createRateLimiter } from '../../../src/server/retry.ts';
+import { FakeResend, type FakeResendOptions } from '../../fakes/fake-resend.ts';
+import { emailMessage, nextId } from '../../contract/builders.ts';
+
+let fake: FakeResend | undefined;
+
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+async function setUp(
+  fakeOptions: FakeResendOptions = {},
+  mailerOptions: Partial<ResendMailerOptions> = {},
+): Promise<{ fake: FakeResend; mailer: ResendMailer }> {
+  fake = await FakeResend.start({ ratePerSecond: null, ...fakeOptions });
+  const mailer = new ResendMailer({
+    apiKey: fake.apiKey,
+    baseUrl: fake.url,
+    from: 'Médecins du Monde Calais <calais@example.org>',
+    limiter: createRateLimiter({ ratePerSecond: 1_000, code: 'resend_paced' }),
+    ...mailerOptions,
+  });
+  return { fake, mailer };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('ResendMailer', () => {
+  it('sends the reply-to address and the tags along', async () => {
+    const { fake, mailer } = await setUp();
+
+    await mailer.send(
+      emailMessage({ replyTo: 'coordination@example.org', tags: { kind: 'volunteer' } }),
+      {
+        idempotencyKey: nextId(),
+      },
+    );
+
+    expect(fake.inbox[0]).toMatchObject({
+      from: 'Médecins du Monde Calais <calais@example.org>',
+      reply_to: 'coordination@example.org',
+      tags: [{ name: 'kind', value: 'volunteer' }],
+    });
+  });
+
+  it('waits as long as a 429 asks, then sends once', async () => {
+    const { fake, mailer } = await setUp();
+    fake.failNext(429);
+
+    const started = Date.now();
+    await mailer.send(emailMessage(), { idempotencyKey: nextId() });
+
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(fake.inbox).toHaveLength(1);
+  });
+
+  it('answers a TemporaryError with the wait Resend asks for when it does not fit the deadline', async () => {
+    const { fake, mailer } = await setUp({}, { deadlineMs: 500 });
+    fake.failNext(429);
+
+    const error = await rejection(mailer.send(emailMessage(), { idempotencyKey: nextId() }));
+
+    expect(error).toBeInstanceOf(TemporaryError);
+    expect(error).toMatchObject({ code: 'resend_429', retryAfterMs: 1_000 });
+  });
+
+  it('spaces its requests under 2 per second by default', async () => {
+    const { fake, mailer } = await setUp({}, { limiter: undefined as never });
+    const started = Date.now();
+
+    await Promise.all(
+      Array.from({ length: 5 }, () => mailer.send(emailMessage(), { idempotencyKey: nextId() })),
+    );
+
+    const spans = fake.log.map((entry) => entry.at - started);
+    expect(Math.max(...spans)).toBeGreaterThanOrEqual(4 * 500);
+    expect(fake.inbox).toHaveLength(5);
+  });
+
+  it('retries a server error and then sends once', async () => {
+    const { fake, mailer } = await setUp();
+    fake.failNext(500, 502);
+
+    await mailer.send(emailMessage(), { idempotencyKey: nextId() });
+
+    expect(fake.inbox).toHaveLength(1);
+  });
+
+  it('answers a TemporaryError while Resend is down', async () => {
+    const { fake, mailer } = await setUp({}, { deadlineMs: 800 });
+    fake.goDown(503);
+
+    const error = await rejection(mailer.send(emailMessage(), { idempotencyKey: nextId() }));
+
+    expect(error).toBeInstanceOf(TemporaryError);
+    expect(error).toMatchObject({ code: 'resend_503' });
+  });
+
+  it('answers a TemporaryError when Resend does not answer in time, and a retry sends nothing more', async () => {
+    const { fake, mailer } = await setUp({}, { timeoutMs: 100, deadlineMs: 300 });
+    const key = nextId();
+    fake.delayMs = 1_000;
+
+    const error = await rejection(mailer.send(emailMessage(), { idempotencyKey: key }));
+    fake.delayMs = 0;
+    await mailer.send(emailMessage(), { idempotencyKey: key });
+
+    expect(error).toMatchObject({ code: 'resend_timeout' });
+    expect(fake.inbox).toHaveLength(1);
+  });
+
+  it('answers a PermanentError when the same key comes with another message', async () => {
+    const { mailer } = await setUp();
+    const key = nextId();
+    await mailer.send(emailMessage({ subject: 'First' }), { idempotencyKey: key });
+
+    const error = await rejection(
+      mailer.send(emailMessage({ subject: 'Second' }), { idempotencyKey: key }),
+    );
+
+    expect(error).toBeInstanceOf(PermanentError);
+    expect(error).toMatchObject({ code: 'resend_409_idempotency_conflict' });
+  });
+
+  it('answers a PermanentError when the API key is refused', async () => {
+    const { mailer } = await setUp({ apiKey: 're_the_real_one' }, { apiKey: 're_wrong_key' });
+
+    const error = await rejection(mailer.send(emailMessage(), { idempotencyKey: nextId() }));
+
+    expect(error).toBeInstanceOf(PermanentError);
+    expect(error).toMatchObject({ code: 'resend_403_invalid_api_key' });
+  });
+
+  it('answers a PermanentError without the address when Resend rejects the recipient', async () => {
+    const { mailer } = await setUp();
+
+    const error = await rejection(
+      mailer.send(emailMessage({ to: 'not an address' }), { idempotencyKey: nextId() }),
+    );
+
+    expect(error).toBeInstanceOf(PermanentError);
+    expect(error).toMatchObject({ code: 'resend_422_validation_error' });
+    expect(String(error)).not.toContain('not an address');
+  });
+});
