@@ -1,2 +1,7 @@
-export default async () => Response.json({ status: 'ok' });
-export const config = { path: '/api/health', method: 'GET' };
+// GET /api/health: the adapters in use, or the configuration variables to fix.
+import type { Config } from '@netlify/functions';
+import { handleHealth } from '../../src/server/handlers/health.ts';
+
+export default () => handleHealth();
+
+export const config: Config = { path: '/api/health', method: 'GET' };

@@ -1,0 +1,13 @@
+// POST /api/volunteers: a volunteer application, from the form or as JSON.
+import type { Config, Context } from '@netlify/functions';
+import { handleApplication } from '../../src/server/handlers/applications.ts';
+
+export default (req: Request, context: Context) => handleApplication('volunteer', req, context);
+
+// Literal values: Netlify reads this object from the source without running it.
+// 10 posts a minute per address is plenty for people (an office behind one IP), not for a bot.
+export const config: Config = {
+  path: '/api/volunteers',
+  method: 'POST',
+  rateLimit: { windowLimit: 10, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+};

@@ -1,0 +1,52 @@
+// Field rules shared by both sign-up forms. The same values arrive as strings
+// from a plain HTML form and as JSON from the script, so each rule accepts both.
+import { z } from 'zod';
+import { localeSchema } from '../common.ts';
+import { privacyNoticeVersions } from './consent.ts';
+
+/** Hidden fields that are not part of an application: spam signals only. */
+export const honeypotField = 'website';
+export const startedAtField = 'startedAt';
+
+/** A required one-line text, trimmed. */
+export const requiredText = (min: number, max: number) => z.string().trim().min(min).max(max);
+
+/** An optional text: an empty field counts as not given. */
+export const optionalText = (max: number) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().max(max).optional(),
+  );
+
+/** A ticked checkbox: "yes"/"on" from a form, true from JSON. */
+export const tickedBox = z.preprocess(
+  (v) => v === true || v === 'yes' || v === 'on' || v === 'true',
+  z.literal(true),
+);
+
+/** A group of checkboxes: one value arrives as a string, several as an array. */
+export const checkedValues = <T extends z.ZodType>(item: T, max: number) =>
+  z.preprocess(
+    (v): unknown[] =>
+      v === undefined || v === '' ? [] : Array.isArray(v) ? (v as unknown[]) : [v],
+    z.array(item).min(1).max(max),
+  );
+
+export const emailField = z.string().trim().max(254).pipe(z.email());
+
+/** What every application carries besides its own fields. */
+export const commonFields = {
+  /** Language of the form, and of the email the applicant will get. */
+  locale: localeSchema,
+  /** Name as the applicant wants to be called. */
+  name: requiredText(2, 100),
+  /** Address for the onboarding email and the coordinator's reply. */
+  email: emailField,
+  /** Agreement to the privacy notice. */
+  consent: tickedBox,
+  /** Version of the privacy notice shown on the form. */
+  privacyVersion: z.enum(privacyNoticeVersions),
+};
+
+/** Maximum lengths, for the forms' maxlength attributes. */
+export const commonLimits = { name: 100, email: 254 } as const;

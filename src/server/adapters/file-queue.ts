@@ -1,0 +1,55 @@
+// The pending deliveries on this machine, when Netlify Blobs is not used: one
+// JSON file per application, replaced atomically, so a crash loses nothing.
+import { mkdirSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PendingDelivery, PendingQueue } from '../ports.ts';
+import { safeName, writeFileAtomic } from './atomic-file.ts';
+
+export class FileQueue implements PendingQueue {
+  readonly #dir: string;
+
+  constructor(options: { dir: string }) {
+    this.#dir = options.dir;
+    mkdirSync(this.#dir, { recursive: true });
+  }
+
+  #file(id: string) {
+    return join(this.#dir, `${safeName(id)}.json`);
+  }
+
+  async put(item: PendingDelivery): Promise<void> {
+    await writeFileAtomic(this.#file(item.record.id), JSON.stringify(item));
+  }
+
+  async get(id: string): Promise<PendingDelivery | null> {
+    try {
+      return JSON.parse(await readFile(this.#file(id), 'utf8')) as PendingDelivery;
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  }
+
+  async list(): Promise<string[]> {
+    const names = (await readdir(this.#dir)).filter(
+      (n) => n.endsWith('.json') && !n.startsWith('.'),
+    );
+    const items = await Promise.all(names.map((n) => this.get(n.slice(0, -'.json'.length))));
+    return items
+      .filter((item): item is PendingDelivery => item !== null)
+      .sort(
+        (a, b) =>
+          a.record.submittedAt.localeCompare(b.record.submittedAt) ||
+          a.record.id.localeCompare(b.record.id),
+      )
+      .map((item) => item.record.id);
+  }
+
+  async remove(id: string): Promise<void> {
+    await rm(this.#file(id), { force: true });
+  }
+}
+
+const isMissing = (error: unknown) =>
+  typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';

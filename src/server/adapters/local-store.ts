@@ -1,0 +1,71 @@
+// The coordinators' records on this machine, when Airtable is not configured:
+// an SQLite file (Node's built-in node:sqlite), so they survive a restart.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import type { ApplicationRecord, ApplicationStore } from '../ports.ts';
+
+export class LocalStore implements ApplicationStore {
+  readonly #db: DatabaseSync;
+
+  constructor(options: { file: string }) {
+    mkdirSync(dirname(options.file), { recursive: true });
+    // Loaded at run time, not imported: a deployed function bundles this file
+    // but never constructs it, and must not need node:sqlite to start.
+    const sqlite = process.getBuiltinModule('node:sqlite');
+    this.#db = new sqlite.DatabaseSync(options.file);
+    this.#db.exec(`
+      PRAGMA journal_mode = WAL;
+      PRAGMA busy_timeout = 5000;
+      CREATE TABLE IF NOT EXISTS applications (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        submitted_at TEXT NOT NULL,
+        record TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS applications_by_status ON applications (status, submitted_at);
+    `);
+  }
+
+  saveAll(records: readonly ApplicationRecord[]): Promise<void> {
+    const insert = this.#db.prepare(
+      'INSERT OR IGNORE INTO applications (id, kind, status, submitted_at, record) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const r of records) insert.run(r.id, r.kind, r.status, r.submittedAt, JSON.stringify(r));
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      this.#db.exec('ROLLBACK');
+      throw error;
+    }
+    return Promise.resolve();
+  }
+
+  find(id: string): Promise<ApplicationRecord | null> {
+    const row = this.#db.prepare('SELECT record FROM applications WHERE id = ?').get(id);
+    return Promise.resolve(
+      row === undefined ? null : (JSON.parse(String(row['record'])) as ApplicationRecord),
+    );
+  }
+
+  erase(id: string): Promise<boolean> {
+    const result = this.#db.prepare('DELETE FROM applications WHERE id = ?').run(id);
+    return Promise.resolve(Number(result.changes) > 0);
+  }
+
+  /** Every record, oldest first: for local tools and tests, not part of the port. */
+  all(): Promise<ApplicationRecord[]> {
+    const rows = this.#db
+      .prepare('SELECT record FROM applications ORDER BY submitted_at, id')
+      .all();
+    return Promise.resolve(
+      rows.map((row) => JSON.parse(String(row['record'])) as ApplicationRecord),
+    );
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+}

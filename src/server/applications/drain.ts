@@ -1,0 +1,52 @@
+// The scheduled retry: every pending application whose time has come is
+// claimed, then delivered in batches within the function's time budget.
+import type { PendingDelivery } from '../ports.ts';
+import type { AppDeps } from './deps.ts';
+import { deliverItems, type DeliveryReport } from './deliver.ts';
+
+/** How long a claimed item is left alone by other runs, in case this one dies. */
+export const claimMs = 2 * 60_000;
+
+export interface DrainOptions {
+  /** Time this run may spend; a scheduled function has 30 s in all. Default 20 s. */
+  budgetMs?: number;
+  /** Items per run at most. Default 100. */
+  maxItems?: number;
+}
+
+export interface DrainReport extends DeliveryReport {
+  /** Items not yet due (waiting after a failure, or fresh). */
+  waiting: number;
+}
+
+export async function drainPending(
+  deps: AppDeps,
+  options: DrainOptions = {},
+): Promise<DrainReport> {
+  const { clock, queue } = deps;
+  const started = clock.now();
+  const deadline = started + (options.budgetMs ?? 20_000);
+  const maxItems = options.maxItems ?? 100;
+
+  const due: PendingDelivery[] = [];
+  let waiting = 0;
+  for (const id of await queue.list()) {
+    const item = await queue.get(id);
+    if (item === null) continue;
+    if (item.notBefore !== undefined && Date.parse(item.notBefore) > started) waiting += 1;
+    else if (due.length < maxItems) due.push(item);
+    else waiting += 1;
+  }
+  // Claim before working, so that an overlapping run skips these items.
+  for (const item of due) {
+    item.notBefore = new Date(started + claimMs).toISOString();
+    await queue.put(item);
+  }
+  const report = await deliverItems(deps, due, { deadline });
+  deps.log.info('drain_finished', {
+    count: report.delivered,
+    pending: report.pending + waiting,
+    ms: clock.now() - started,
+  });
+  return { ...report, waiting };
+}

@@ -1,0 +1,192 @@
+// The server's configuration: the environment, read once and checked, so that a
+// missing or wrong variable is named at start-up instead of failing mid-request.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+export type StoreConfig =
+  | { kind: 'airtable'; apiKey: string; baseId: string; endpointUrl?: string }
+  | { kind: 'local'; file: string };
+
+export type MailerConfig =
+  | { kind: 'resend'; apiKey: string; baseUrl?: string; from: string }
+  | { kind: 'outbox'; dir: string; from: string };
+
+export type QueueConfig = { kind: 'blobs' } | { kind: 'files'; dir: string };
+
+export interface AppConfig {
+  store: StoreConfig;
+  mailer: MailerConfig;
+  queue: QueueConfig;
+  /** Address applicants may write to; Reply-To of every email. */
+  coordinatorEmail: string;
+  /** Key of the erasure links' signatures. */
+  signingSecret: string;
+  /** Public address of the site, without trailing slash, for links in emails. */
+  siteUrl: string;
+  /** Folder of everything the local adapters keep. */
+  dataDir: string;
+}
+
+/** One wrong variable: its name and what is expected. Never its value. */
+export interface ConfigProblem {
+  variable: string;
+  message: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly problems: readonly ConfigProblem[];
+
+  constructor(problems: readonly ConfigProblem[]) {
+    super(`Invalid configuration: ${problems.map((p) => `${p.variable} ${p.message}`).join('; ')}`);
+    this.problems = problems;
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+const baseUrl = z
+  .url({ protocol: /^https?$/ })
+  .refine((u) => !u.endsWith('/'), 'must not end with a slash');
+
+const envSchema = z.object({
+  AIRTABLE_API_KEY: optional(z.string().min(10, 'must be an Airtable personal access token')),
+  AIRTABLE_BASE_ID: optional(z.string().regex(/^app\w{14}$/, 'must look like appXXXXXXXXXXXXXX')),
+  AIRTABLE_ENDPOINT_URL: optional(baseUrl),
+  RESEND_API_KEY: optional(z.string().min(10, 'must be a Resend API key')),
+  RESEND_BASE_URL: optional(baseUrl),
+  MAIL_FROM: optional(
+    z
+      .string()
+      .regex(
+        /^([^<>]+<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/,
+        'must be "Name <address>" or an address',
+      ),
+  ),
+  COORDINATOR_EMAIL: optional(z.email('must be an email address')),
+  SIGNING_SECRET: optional(z.string().min(32, 'must be at least 32 characters long')),
+  SITE_URL: optional(baseUrl),
+  URL: optional(z.string()),
+  LOCAL_DATA_DIR: optional(z.string().min(1)),
+  QUEUE_BACKEND: optional(z.enum(['blobs', 'files'], 'must be "blobs" or "files"')),
+  NETLIFY_DEV: optional(z.string()),
+  AWS_LAMBDA_FUNCTION_NAME: optional(z.string()),
+});
+
+const localCoordinator = 'coordination@example.org';
+
+/**
+ * Reads and checks the configuration. Throws a ConfigError naming every wrong
+ * variable. Outside Netlify, missing services fall back to local adapters and a
+ * missing signing secret is generated once into the data folder.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({ variable: String(i.path[0]), message: i.message })),
+    );
+  }
+  const e = parsed.data;
+  const problems: ConfigProblem[] = [];
+  const need = (variable: string, present: unknown, message: string) => {
+    if (present === undefined) problems.push({ variable, message });
+  };
+
+  // Deployed on Netlify (not the CLI): nothing may fall back to the local disk,
+  // which is neither durable nor private there.
+  const deployed = e.AWS_LAMBDA_FUNCTION_NAME !== undefined && e.NETLIFY_DEV !== 'true';
+  const dataDir = resolve(e.LOCAL_DATA_DIR ?? '.data');
+
+  if (e.AIRTABLE_API_KEY !== undefined || e.AIRTABLE_BASE_ID !== undefined || deployed) {
+    need(
+      'AIRTABLE_API_KEY',
+      e.AIRTABLE_API_KEY,
+      'is required with AIRTABLE_BASE_ID, and on Netlify',
+    );
+    need(
+      'AIRTABLE_BASE_ID',
+      e.AIRTABLE_BASE_ID,
+      'is required with AIRTABLE_API_KEY, and on Netlify',
+    );
+  }
+  if (e.RESEND_API_KEY !== undefined || deployed) {
+    need('RESEND_API_KEY', e.RESEND_API_KEY, 'is required on Netlify');
+    need('MAIL_FROM', e.MAIL_FROM, 'is required when RESEND_API_KEY is set');
+  }
+  const realServices =
+    e.AIRTABLE_API_KEY !== undefined || e.RESEND_API_KEY !== undefined || deployed;
+  if (realServices) {
+    need('SIGNING_SECRET', e.SIGNING_SECRET, 'is required when Airtable or Resend is configured');
+    need(
+      'COORDINATOR_EMAIL',
+      e.COORDINATOR_EMAIL,
+      'is required when Airtable or Resend is configured',
+    );
+  }
+  if (deployed && e.QUEUE_BACKEND === 'files') {
+    problems.push({ variable: 'QUEUE_BACKEND', message: 'cannot be "files" on Netlify' });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const store: StoreConfig =
+    e.AIRTABLE_API_KEY !== undefined && e.AIRTABLE_BASE_ID !== undefined
+      ? {
+          kind: 'airtable',
+          apiKey: e.AIRTABLE_API_KEY,
+          baseId: e.AIRTABLE_BASE_ID,
+          ...(e.AIRTABLE_ENDPOINT_URL === undefined
+            ? {}
+            : { endpointUrl: e.AIRTABLE_ENDPOINT_URL }),
+        }
+      : { kind: 'local', file: join(dataDir, 'store.sqlite') };
+  const from = e.MAIL_FROM ?? 'Médecins du Monde Calais <calais@example.org>';
+  const mailer: MailerConfig =
+    e.RESEND_API_KEY !== undefined
+      ? {
+          kind: 'resend',
+          apiKey: e.RESEND_API_KEY,
+          from,
+          ...(e.RESEND_BASE_URL === undefined ? {} : { baseUrl: e.RESEND_BASE_URL }),
+        }
+      : { kind: 'outbox', dir: join(dataDir, 'outbox'), from };
+  const queue: QueueConfig =
+    (e.QUEUE_BACKEND ?? (deployed ? 'blobs' : 'files')) === 'blobs'
+      ? { kind: 'blobs' }
+      : { kind: 'files', dir: join(dataDir, 'pending') };
+
+  return {
+    store,
+    mailer,
+    queue,
+    coordinatorEmail: e.COORDINATOR_EMAIL ?? localCoordinator,
+    signingSecret: e.SIGNING_SECRET ?? localSigningSecret(dataDir),
+    siteUrl: (e.SITE_URL ?? e.URL ?? 'http://localhost:8888').replace(/\/+$/, ''),
+    dataDir,
+  };
+}
+
+/** A secret made once per machine and kept in the data folder (which git ignores). */
+function localSigningSecret(dataDir: string): string {
+  const file = join(dataDir, 'signing-secret');
+  try {
+    const existing = readFileSync(file, 'utf8').trim();
+    if (existing.length >= 32) return existing;
+  } catch {
+    // Not made yet: made below.
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  // "wx" fails if another process wrote it meanwhile: then theirs is the one to use.
+  try {
+    writeFileSync(file, `${secret}\n`, { flag: 'wx', mode: 0o600 });
+    return secret;
+  } catch {
+    return readFileSync(file, 'utf8').trim();
+  }
+}

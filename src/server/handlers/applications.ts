@@ -1,0 +1,75 @@
+// POST /api/volunteers and /api/observers: parse, validate, spam-check, make
+// durable, answer; then try delivery while the platform keeps the function up.
+import { pickLocale, validateForm, type FormKind } from '../../schemas/forms/validate.ts';
+import { deliverNow } from '../applications/deliver.ts';
+import { spamVerdict } from '../applications/spam.ts';
+import { acceptApplication } from '../applications/submit.ts';
+import { errorResponse, html, json, problem, readBody, redirect } from '../http.ts';
+import { errorCode } from '../log.ts';
+import { formErrorsPage } from '../pages/form-errors.ts';
+import { getServices } from '../services.ts';
+import { sitePath } from '../site-paths.ts';
+import type { RequestContext } from './context.ts';
+
+const invalidTitle = { fr: 'Certains champs sont à corriger.', en: 'Some fields need fixing.' };
+
+export async function handleApplication(
+  kind: FormKind,
+  req: Request,
+  context: RequestContext,
+): Promise<Response> {
+  try {
+    const { deps } = getServices();
+    const body = await readBody(req);
+    const locale = pickLocale(body.data['locale']);
+    const result = validateForm(kind, body.data, locale);
+    if (!result.ok) {
+      deps.log.info('application_invalid', {
+        kind,
+        code: Object.keys(result.errors).sort().join(','),
+      });
+      return body.format === 'form'
+        ? html(formErrorsPage(kind, locale, result.errors, backTo(req, locale)), { status: 422 })
+        : problem({ status: 422, title: invalidTitle[locale], errors: result.errors });
+    }
+    const spam = spamVerdict(body.data, deps.clock.now());
+    const record = await acceptApplication(deps, kind, result.data, spam);
+    context.waitUntil(
+      deliverNow(deps, record.id).catch((error: unknown) => {
+        // Still pending: the scheduled drain retries it.
+        deps.log.error('delivery_failed', { id: record.id, code: errorCode(error) });
+      }),
+    );
+    const next = sitePath('thankYou', locale);
+    return body.format === 'form' ? redirect(next) : json({ id: record.id, next }, { status: 201 });
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+function failure(error: unknown): Response {
+  const response = errorResponse(error);
+  try {
+    getServices().deps.log.error('request_failed', {
+      status: response.status,
+      code: errorCode(error),
+    });
+  } catch {
+    // Misconfigured: the response already names the variables.
+  }
+  return response;
+}
+
+/** The form page the post came from, if it is ours; the join page otherwise. */
+function backTo(req: Request, locale: 'fr' | 'en'): string {
+  const referer = req.headers.get('referer');
+  if (referer !== null) {
+    try {
+      const from = new URL(referer);
+      if (from.origin === new URL(req.url).origin) return from.pathname;
+    } catch {
+      // Not a URL: ignored.
+    }
+  }
+  return sitePath('join', locale);
+}

@@ -1,0 +1,87 @@
+// The one module that reads the configuration and picks the adapters: Airtable
+// or the local store, Resend or the local outbox, Netlify Blobs or local files.
+import { getStore } from '@netlify/blobs';
+import { AirtableStore } from './adapters/airtable-store.ts';
+import { BlobsQueue } from './adapters/blobs-queue.ts';
+import { FileQueue } from './adapters/file-queue.ts';
+import { LocalStore } from './adapters/local-store.ts';
+import { OutboxMailer } from './adapters/outbox-mailer.ts';
+import { ResendMailer } from './adapters/resend-mailer.ts';
+import type { AppDeps } from './applications/deps.ts';
+import { loadConfig, type AppConfig, type MailerConfig } from './config.ts';
+import { createLogger, type Logger } from './log.ts';
+import type { Mailer } from './ports.ts';
+import { systemClock } from './retry.ts';
+import { sessionsFromSite } from './sessions.ts';
+
+export interface Services {
+  config: AppConfig;
+  deps: AppDeps;
+  /** The local outbox when it is the mailer, for the /api/outbox page; null with Resend. */
+  outbox: OutboxMailer | null;
+}
+
+/** Which adapters the configuration selects, by name (for /api/health). */
+export const adapterNames = (config: AppConfig) => ({
+  store: config.store.kind,
+  mailer: config.mailer.kind,
+  queue: config.queue.kind === 'blobs' ? 'blobs' : 'local',
+});
+
+export function createServices(config: AppConfig, log: Logger = createLogger()): Services {
+  const store =
+    config.store.kind === 'airtable'
+      ? new AirtableStore({
+          apiKey: config.store.apiKey,
+          baseId: config.store.baseId,
+          ...(config.store.endpointUrl === undefined
+            ? {}
+            : { endpointUrl: config.store.endpointUrl }),
+        })
+      : new LocalStore({ file: config.store.file });
+  const { mailer, outbox } = pickMailer(config.mailer);
+  const queue =
+    config.queue.kind === 'blobs'
+      ? new BlobsQueue({ store: getStore({ name: 'pending-signups', consistency: 'strong' }) })
+      : new FileQueue({ dir: config.queue.dir });
+  return {
+    config,
+    outbox,
+    deps: {
+      store,
+      mailer,
+      queue,
+      clock: systemClock,
+      log,
+      siteUrl: config.siteUrl,
+      coordinatorEmail: config.coordinatorEmail,
+      signingSecret: config.signingSecret,
+      upcomingSessions: sessionsFromSite(config.siteUrl),
+    },
+  };
+}
+
+function pickMailer(config: MailerConfig): { mailer: Mailer; outbox: OutboxMailer | null } {
+  if (config.kind === 'outbox') {
+    const outbox = new OutboxMailer(config);
+    return { mailer: outbox, outbox };
+  }
+  const { apiKey, from, baseUrl } = config;
+  return {
+    mailer: new ResendMailer({ apiKey, from, ...(baseUrl === undefined ? {} : { baseUrl }) }),
+    outbox: null,
+  };
+}
+
+let current: Services | undefined;
+
+/** The services of this process, made on first use. Throws a ConfigError naming any wrong variable. */
+export function getServices(): Services {
+  current ??= createServices(loadConfig());
+  return current;
+}
+
+/** Replaces the services of this process (tests), or forgets them so that the next call reads the environment again. */
+export function setServices(services: Services | undefined): void {
+  current = services;
+}

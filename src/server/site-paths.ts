@@ -1,0 +1,14 @@
+// Paths of the site's pages that the functions link to. They mirror
+// src/lib/urls.ts, which the functions cannot import (it needs astro:i18n);
+// tests/unit/server/site-paths.test.ts checks that the two agree.
+import type { Locale } from '../schemas/common.ts';
+
+const paths = {
+  join: { fr: '/nous-rejoindre/', en: '/en/join-us/' },
+  thankYou: { fr: '/nous-rejoindre/merci/', en: '/en/join-us/thank-you/' },
+  training: { fr: '/formations/', en: '/en/training/' },
+} as const;
+
+export type SitePage = keyof typeof paths;
+
+export const sitePath = (page: SitePage, locale: Locale): string => paths[page][locale];
