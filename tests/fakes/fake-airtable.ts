@@ -144,6 +144,12 @@ export class FakeAirtable {
     this.#slow.push(...delays);
   }
 
+  /** Puts back the tables the store expects, and answers them for a test to alter. */
+  setTablesFromDefaults(): FakeTableDefinition[] {
+    this.setTables(defaultTables());
+    return defaultTables();
+  }
+
   /** Replaces the base's schema (to test `airtable:check` against a wrong base). */
   setTables(tables: readonly FakeTableDefinition[]): void {
     this.#tables = [...tables];

@@ -71,7 +71,12 @@ const commonFields: readonly FieldSpec[] = [
     description:
       'Id given by the site; never edit it (it prevents duplicates when a sign-up is retried).',
   },
-  { name: 'Email', type: 'email', value: 'email', description: 'Where the onboarding email went.' },
+  {
+    name: 'Email',
+    type: 'email',
+    value: 'email',
+    description: "Applicant's email address, where the welcome email goes.",
+  },
   { name: 'Phone', type: 'phoneNumber', value: 'phone', description: 'Optional phone number.' },
   {
     name: 'Locale',

@@ -1,5 +1,6 @@
 // The Airtable columns coordinators read, made from stored application records.
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   fromAirtableFields,
@@ -113,6 +114,16 @@ describe('the base description', () => {
       expect(names).toContain('Application ID');
       expect(names).toContain('Raw');
       expect(new Set(names).size).toBe(names.length);
+    }
+  });
+
+  it('is documented field by field in docs/airtable.md', () => {
+    const docs = readFileSync(new URL('../../../docs/airtable.md', import.meta.url), 'utf8');
+
+    for (const table of airtableTables) {
+      const section = docs.split(`### ${table.name}\n`)[1]?.split('\n### ')[0] ?? '';
+      const documented = section.split('\n').map((line) => /^\| ([^|]+?) +\|/.exec(line)?.[1]);
+      for (const field of table.fields) expect(documented).toContain(field.name);
     }
   });
 });
