@@ -73,7 +73,7 @@ const label = (width: number, height: number, caption: string): string => {
     <text x="${width / 2}" y="${top + boxHeight * 0.84}" text-anchor="middle" font-family="DejaVu Sans" font-size="${Math.round(boxHeight * 0.17)}" fill="#ffffff">${caption}</text>`;
 };
 
-const scenes: Record<string, Scene> = {
+const scenes = {
   doves: (w, h) =>
     `<rect width="${w}" height="${h}" fill="${colours.sky}"/>${coast(w, h, h * 0.72, colours.sea)}${coast(w, h, h * 0.86, colours.sand)}` +
     dove(w * 0.2, h * 0.2, 1.1) +
@@ -128,7 +128,7 @@ const scenes: Record<string, Scene> = {
     `<rect width="${w}" height="${h}" fill="${colours.sky}"/>${coast(w, h, h * 0.66, colours.sea)}` +
     `<circle cx="${w * 0.82}" cy="${h * 0.2}" r="${h * 0.08}" fill="${colours.sand}"/>` +
     dove(w * 0.16, h * 0.2, 0.9),
-};
+} satisfies Record<string, Scene>;
 
 type Job = {
   file: string;
@@ -227,7 +227,7 @@ const jobs: Job[] = [
 
 for (const job of jobs) {
   const { width, height } = job;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${scenes[job.scene]!(width, height)}${label(width, height, job.caption)}</svg>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${scenes[job.scene](width, height)}${label(width, height, job.caption)}</svg>`;
   const target = join(root, job.file);
   await mkdir(dirname(target), { recursive: true });
   // A 16-colour palette keeps the flat drawings well under 40 KB each.
