@@ -1,8 +1,11 @@
 // One suite for every Mailer adapter: the same behaviours whether email goes
 // out through Resend (here its fake) or into the local outbox.
-// TODO(core): add OutboxMailer({ dir }) from src/server/adapters/outbox-mailer.ts once it lands.
 
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutboxMailer } from '../../src/server/adapters/outbox-mailer.ts';
 import { ResendMailer } from '../../src/server/adapters/resend-mailer.ts';
 import type { Mailer } from '../../src/server/ports.ts';
 import { createRateLimiter } from '../../src/server/retry.ts';
@@ -48,6 +51,35 @@ const adapters: [string, () => Promise<MailerHarness>][] = [
               })),
             })),
         close: () => fake.close(),
+      };
+    },
+  ],
+  [
+    'OutboxMailer (local files)',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'outbox-'));
+      const mailer = new OutboxMailer({ dir, from: 'calais@example.org' });
+      return {
+        mailer,
+        deliveredTo: async (address) => {
+          const entries = (await mailer.list()).filter((entry) => entry.to === address);
+          return Promise.all(
+            entries.map(async (entry) => ({
+              to: address,
+              subject: entry.subject,
+              attachments: await Promise.all(
+                entry.attachments.map(async (_, index) => {
+                  const attachment = await mailer.attachment(entry.id, index);
+                  return {
+                    filename: attachment?.filename ?? '',
+                    content: new Uint8Array(attachment?.content ?? []),
+                  };
+                }),
+              ),
+            })),
+          );
+        },
+        close: () => rm(dir, { recursive: true, force: true }),
       };
     },
   ],

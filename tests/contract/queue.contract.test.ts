@@ -1,6 +1,5 @@
 // One suite for every PendingQueue adapter: the same behaviours whether pending
 // sign-ups live in Netlify Blobs (here its local server) or in local files.
-// TODO(core): add FileQueue({ dir }) from src/server/adapters/file-queue.ts once it lands.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +8,7 @@ import { getStore } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobsQueue } from '../../src/server/adapters/blobs-queue.ts';
+import { FileQueue } from '../../src/server/adapters/file-queue.ts';
 import type { PendingQueue } from '../../src/server/ports.ts';
 import { pendingDelivery, volunteerRecord } from './builders.ts';
 
@@ -54,6 +54,27 @@ const adapters: [string, () => Promise<QueueHarness>][] = [
           await server.stop();
           await rm(directory, { recursive: true, force: true });
         },
+      };
+    },
+  ],
+  [
+    'FileQueue (local files)',
+    async () => {
+      const root = await mkdtemp(join(tmpdir(), 'file-queue-'));
+      const dirs = new WeakMap<PendingQueue, string>();
+      let count = 0;
+      const open = (dir: string) => {
+        const queue = new FileQueue({ dir });
+        dirs.set(queue, dir);
+        return queue;
+      };
+      return {
+        empty: () => {
+          count += 1;
+          return open(join(root, `pending-${count}`));
+        },
+        reopen: (queue) => open(dirs.get(queue) ?? join(root, 'missing')),
+        close: () => rm(root, { recursive: true, force: true }),
       };
     },
   ],

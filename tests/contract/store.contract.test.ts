@@ -1,9 +1,12 @@
 // One suite for every ApplicationStore adapter: the same behaviours whether
 // records go to Airtable (here its fake) or to the local store.
-// TODO(core): add LocalStore({ file }) from src/server/adapters/local-store.ts once it lands.
 
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AirtableStore } from '../../src/server/adapters/airtable-store.ts';
+import { LocalStore } from '../../src/server/adapters/local-store.ts';
 import type { ApplicationStore } from '../../src/server/ports.ts';
 import { createRateLimiter } from '../../src/server/retry.ts';
 import { FakeAirtable } from '../fakes/fake-airtable.ts';
@@ -31,6 +34,21 @@ const adapters: [string, () => Promise<StoreHarness>][] = [
         store,
         copies: (id) => fake.countBy('Application ID').get(id) ?? 0,
         close: () => fake.close(),
+      };
+    },
+  ],
+  [
+    'LocalStore (SQLite file)',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'local-store-'));
+      const store = new LocalStore({ file: join(dir, 'store.sqlite') });
+      return {
+        store,
+        copies: async (id) => (await store.all()).filter((record) => record.id === id).length,
+        close: async () => {
+          store.close();
+          await rm(dir, { recursive: true, force: true });
+        },
       };
     },
   ],
