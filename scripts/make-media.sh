@@ -57,7 +57,7 @@ for episode in content/podcast/fr/*.mdx content/podcast/en/*.mdx; do
     [ -n "$first_speaker" ] || first_speaker="$speaker"
     # Two voices, so a listener can tell the narrator from the other speaker.
     variant="f3"
-    [ "$speaker" = "$first_speaker" ] || variant="m3"
+    [ "$speaker" = "$first_speaker" ] || variant="f1"
     index=$((index + 1))
     wav="$work/seg-$index.wav"
     espeak-ng -v "$voice+$variant" -s 150 -w "$wav" "$text"
