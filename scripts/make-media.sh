@@ -46,8 +46,8 @@ write_audio_facts() {
 for episode in content/podcast/fr/*.mdx content/podcast/en/*.mdx; do
   [ -e "$episode" ] || continue
   lang="$(basename "$(dirname "$episode")")"
+  # Plain "en": espeak-ng ignores the +variant suffix on "en-gb".
   voice="$lang"
-  [ "$lang" = en ] && voice="en-gb"
   segments=()
   first_speaker=""
   src=""
