@@ -1,0 +1,33 @@
+// Services for handler tests: the real handlers over in-memory ports (or the
+// local adapters), installed as the process's services.
+import type { OutboxMailer } from '../../src/server/adapters/outbox-mailer.ts';
+import type { AppConfig } from '../../src/server/config.ts';
+import { setServices, type Services } from '../../src/server/services.ts';
+import type { TestDeps } from './deps.ts';
+
+export function installServices(deps: TestDeps, outbox: OutboxMailer | null = null): Services {
+  const config: AppConfig = {
+    store: { kind: 'local', file: '/dev/null' },
+    mailer: { kind: 'outbox', dir: '/dev/null', from: 'test@example.org' },
+    queue: { kind: 'files', dir: '/dev/null' },
+    coordinatorEmail: deps.coordinatorEmail,
+    signingSecret: deps.signingSecret,
+    siteUrl: deps.siteUrl,
+    dataDir: '/dev/null',
+  };
+  const services = { config, deps, outbox };
+  setServices(services);
+  return services;
+}
+
+/** A request context that keeps what the handler leaves running after its answer. */
+export function requestContext() {
+  const pending: Promise<unknown>[] = [];
+  return {
+    waitUntil: (promise: Promise<unknown>) => {
+      pending.push(promise);
+    },
+    /** Lets the background work finish, as the platform would. */
+    settle: () => Promise.all(pending),
+  };
+}

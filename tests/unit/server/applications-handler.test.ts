@@ -1,0 +1,247 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { maxBodyBytes } from '../../../src/server/http.ts';
+import { handleApplication } from '../../../src/server/handlers/applications.ts';
+import { setServices } from '../../../src/server/services.ts';
+import { testDeps } from '../../support-server/deps.ts';
+import { formBody, observerJson, volunteerForm } from '../../support-server/forms.ts';
+import { installServices, requestContext } from '../../support-server/services.ts';
+
+const post = (path: string, body: BodyInit, type: string, headers: Record<string, string> = {}) =>
+  new Request(`https://calais.example.org${path}`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': type, ...headers },
+  });
+const formPost = (fields: Record<string, string | string[]>) =>
+  post('/api/volunteers', formBody(fields), 'application/x-www-form-urlencoded');
+const jsonPost = (data: unknown) =>
+  post('/api/observers', JSON.stringify(data), 'application/json');
+
+afterEach(() => {
+  setServices(undefined);
+});
+
+describe('POST /api/volunteers and /api/observers', () => {
+  it('redirects a plain form post to the French thank-you page, then stores it and sends one email', async () => {
+    const deps = testDeps();
+    installServices(deps);
+    const ctx = requestContext();
+
+    const response = await handleApplication('volunteer', formPost(volunteerForm()), ctx);
+    await ctx.settle();
+
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/nous-rejoindre/merci/');
+    const [record] = deps.store.writes;
+    expect(deps.store.writes).toHaveLength(1);
+    expect(record?.status).toBe('new');
+    expect(record?.fields['languages']).toEqual([
+      { code: 'ar', level: 'fluent' },
+      { code: 'en', level: 'basic' },
+    ]);
+    expect(record?.consent.privacyVersion).toBe('2026-11-22');
+    expect(deps.mailer.to('camille.martin@example.org')).toHaveLength(1);
+    expect(deps.mailer.to('camille.martin@example.org')[0]?.subject).toMatch(/bénévole/);
+    expect(deps.queue.items.size).toBe(0);
+  });
+
+  it('answers a JSON observer sign-up with 201, its id and the English thank-you page', async () => {
+    const deps = testDeps();
+    installServices(deps);
+    const ctx = requestContext();
+
+    const response = await handleApplication('observer', jsonPost(observerJson()), ctx);
+    await ctx.settle();
+
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { id: string; next: string };
+    expect(body.next).toBe('/en/join-us/thank-you/');
+    const stored = await deps.store.find(body.id);
+    expect(stored?.kind).toBe('observer');
+    expect(stored?.consent.charterVersion).toBe('2026-11-22');
+    expect(deps.mailer.to('sam.taylor@example.org')[0]?.subject).toBe(
+      'Your Speak Out observer request',
+    );
+  });
+
+  it('makes the application durable before answering, even while the store does not answer', async () => {
+    const deps = testDeps();
+    installServices(deps);
+    deps.store.saveAll = () => new Promise<void>(() => undefined);
+
+    const response = await handleApplication('volunteer', formPost(volunteerForm()), {
+      waitUntil: () => undefined,
+    });
+
+    expect(response.status).toBe(303);
+    expect(deps.queue.items.size).toBe(1);
+    expect(deps.store.writes).toHaveLength(0);
+  });
+
+  it('refuses a body that is neither a form nor JSON with 415, storing nothing', async () => {
+    const deps = testDeps();
+    installServices(deps);
+
+    const response = await handleApplication(
+      'volunteer',
+      post('/api/volunteers', 'hello', 'text/plain'),
+      requestContext(),
+    );
+
+    expect(response.status).toBe(415);
+    expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(deps.queue.items.size).toBe(0);
+  });
+
+  it('refuses a body over the size limit with 413, storing nothing', async () => {
+    const deps = testDeps();
+    installServices(deps);
+    const huge = volunteerForm({ motivation: 'x'.repeat(maxBodyBytes + 1) });
+
+    const response = await handleApplication('volunteer', formPost(huge), requestContext());
+
+    expect(response.status).toBe(413);
+    expect(deps.queue.items.size).toBe(0);
+  });
+
+  it('refuses a body over the size limit even without a Content-Length header', async () => {
+    const deps = testDeps();
+    installServices(deps);
+    const stream = new Blob(['{"a":"', 'x'.repeat(maxBodyBytes), '"}']).stream();
+    const request = new Request('https://calais.example.org/api/observers', {
+      method: 'POST',
+      body: stream,
+      headers: { 'content-type': 'application/json' },
+      duplex: 'half',
+    } as RequestInit);
+
+    const response = await handleApplication('observer', request, requestContext());
+
+    expect(response.status).toBe(413);
+  });
+
+  it('lists each faulty field with a French message for a French JSON sign-up, storing nothing', async () => {
+    const deps = testDeps();
+    installServices(deps);
+
+    const response = await handleApplication(
+      'observer',
+      jsonPost(observerJson({ locale: 'fr', email: 'not-an-email', charter: false })),
+      requestContext(),
+    );
+
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as { errors: Record<string, string> };
+    expect(Object.keys(body.errors).sort()).toEqual(['charter', 'email']);
+    expect(body.errors['email']).toMatch(/adresse e-mail valide/);
+    expect(body.errors['charter']).toMatch(/charte/);
+    expect(deps.queue.items.size).toBe(0);
+  });
+
+  it('lists each faulty field with an English message for an English sign-up', async () => {
+    const deps = testDeps();
+    installServices(deps);
+
+    const response = await handleApplication(
+      'observer',
+      jsonPost(observerJson({ dateFrom: '2030-03-20', dateTo: '2030-03-02', formats: [] })),
+      requestContext(),
+    );
+
+    const body = (await response.json()) as { errors: Record<string, string> };
+    expect(body.errors).toEqual({
+      formats: 'Tick at least one format.',
+      dateTo: 'Enter a valid end date, on or after the start date.',
+    });
+  });
+
+  it('answers a plain form post with faulty fields by a 422 page naming them, with a way back', async () => {
+    const deps = testDeps();
+    installServices(deps);
+    const request = post(
+      '/api/volunteers',
+      formBody(volunteerForm({ email: '', availability: [] })),
+      'application/x-www-form-urlencoded',
+      { referer: 'https://calais.example.org/nous-rejoindre/benevole/' },
+    );
+
+    const response = await handleApplication('volunteer', request, requestContext());
+
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    const page = await response.text();
+    expect(page).toContain('Adresse e-mail');
+    expect(page).toContain('Cochez au moins un moment où vous êtes disponible.');
+    expect(page).toContain('href="/nous-rejoindre/benevole/"');
+    expect(deps.queue.items.size).toBe(0);
+  });
+
+  it('ignores fields it does not know', async () => {
+    const deps = testDeps();
+    installServices(deps);
+    const ctx = requestContext();
+
+    const response = await handleApplication(
+      'observer',
+      jsonPost(observerJson({ isAdmin: true, nationality: 'x' })),
+      ctx,
+    );
+    await ctx.settle();
+
+    expect(response.status).toBe(201);
+    const [record] = deps.store.writes;
+    expect(JSON.stringify(record)).not.toMatch(/isAdmin|nationality/);
+  });
+
+  it('keeps a sign-up with the honeypot filled apart, sends no email, and still thanks the sender', async () => {
+    const deps = testDeps();
+    installServices(deps);
+    const ctx = requestContext();
+
+    const response = await handleApplication(
+      'volunteer',
+      formPost(volunteerForm({ website: 'http://spam.example' })),
+      ctx,
+    );
+    await ctx.settle();
+
+    expect(response.status).toBe(303);
+    expect(deps.store.writes[0]?.status).toBe('suspected-spam');
+    expect(deps.mailer.delivered.size).toBe(0);
+  });
+
+  it('keeps a sign-up sent within seconds of showing the form apart', async () => {
+    const deps = testDeps();
+    installServices(deps);
+    const ctx = requestContext();
+
+    await handleApplication(
+      'observer',
+      jsonPost(observerJson({ startedAt: deps.clock.now() - 1_000 })),
+      ctx,
+    );
+    await ctx.settle();
+
+    expect(deps.store.writes[0]?.status).toBe('suspected-spam');
+    expect(deps.mailer.delivered.size).toBe(0);
+  });
+
+  it('never writes the applicant’s name, email or texts to the logs', async () => {
+    const deps = testDeps();
+    installServices(deps);
+    const ctx = requestContext();
+    deps.mailer.fault = () => new Error('boom camille.martin@example.org');
+
+    await handleApplication('volunteer', formPost(volunteerForm()), ctx);
+    await handleApplication(
+      'volunteer',
+      formPost(volunteerForm({ email: 'camille.martin@' })),
+      ctx,
+    );
+    await ctx.settle();
+
+    const logs = deps.logLines.join('\n');
+    expect(deps.logLines.length).toBeGreaterThan(2);
+    expect(logs).not.toMatch(/camille|martin|Infirmière|example\.org/i);
+  });
+});

@@ -1,0 +1,100 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../src/server/config.ts';
+import { handleHealth } from '../../../src/server/handlers/health.ts';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'config-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    loadConfig({ LOCAL_DATA_DIR: dir, ...env });
+    return [];
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return error.problems.map((p) => p.variable);
+  }
+};
+
+describe('configuration', () => {
+  it('runs everything locally when nothing is set, with a signing secret made once and kept', async () => {
+    const first = loadConfig({ LOCAL_DATA_DIR: dir });
+    const second = loadConfig({ LOCAL_DATA_DIR: dir });
+
+    expect(first.store.kind).toBe('local');
+    expect(first.mailer.kind).toBe('outbox');
+    expect(first.queue.kind).toBe('files');
+    expect(first.signingSecret.length).toBeGreaterThanOrEqual(32);
+    expect(second.signingSecret).toBe(first.signingSecret);
+    expect((await readFile(join(dir, 'signing-secret'), 'utf8')).trim()).toBe(first.signingSecret);
+  });
+
+  it('picks Airtable and Resend when their variables are set', () => {
+    const config = loadConfig({
+      AIRTABLE_API_KEY: 'patXXXXXXXXXXXXXX.secret',
+      AIRTABLE_BASE_ID: 'appABCDEFGHIJKLMN',
+      RESEND_API_KEY: 're_1234567890',
+      MAIL_FROM: 'MdM Calais <calais@example.org>',
+      SIGNING_SECRET: 's'.repeat(32),
+      COORDINATOR_EMAIL: 'coordination@example.org',
+    });
+
+    expect(config.store.kind).toBe('airtable');
+    expect(config.mailer.kind).toBe('resend');
+  });
+
+  it('names the missing partner of a half-set Airtable or Resend configuration', () => {
+    expect(problemsOf({ AIRTABLE_API_KEY: 'patXXXXXXXXXXXXXX.secret' })).toEqual(
+      expect.arrayContaining(['AIRTABLE_BASE_ID', 'SIGNING_SECRET']),
+    );
+    expect(problemsOf({ RESEND_API_KEY: 're_1234567890' })).toContain('MAIL_FROM');
+  });
+
+  it('names a variable with a wrong value', () => {
+    expect(problemsOf({ SIGNING_SECRET: 'short' })).toEqual(['SIGNING_SECRET']);
+    expect(problemsOf({ SITE_URL: 'https://example.org/' })).toEqual(['SITE_URL']);
+    expect(problemsOf({ QUEUE_BACKEND: 'redis' })).toEqual(['QUEUE_BACKEND']);
+  });
+
+  it('refuses to fall back to local adapters once deployed on Netlify', () => {
+    const problems = problemsOf({ AWS_LAMBDA_FUNCTION_NAME: 'volunteers' });
+
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'AIRTABLE_API_KEY',
+        'AIRTABLE_BASE_ID',
+        'RESEND_API_KEY',
+        'MAIL_FROM',
+        'SIGNING_SECRET',
+      ]),
+    );
+  });
+});
+
+describe('GET /api/health', () => {
+  it('names the adapters in use', async () => {
+    const response = handleHealth({ LOCAL_DATA_DIR: dir });
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      adapters: { store: 'local', mailer: 'outbox', queue: 'local' },
+    });
+  });
+
+  it('names a wrong variable without ever showing its value', async () => {
+    const response = handleHealth({ LOCAL_DATA_DIR: dir, RESEND_API_KEY: 're_secret_value_123' });
+
+    expect(response.status).toBe(503);
+    const text = await response.text();
+    expect(text).toContain('MAIL_FROM');
+    expect(text).not.toContain('re_secret_value_123');
+  });
+});

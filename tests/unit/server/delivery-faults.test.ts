@@ -1,0 +1,214 @@
+// Every accepted application ends up in the store exactly once with exactly one
+// email, whatever fails in between: the bad day of the issue, in fast time.
+import { describe, expect, it } from 'vitest';
+import { validateForm } from '../../../src/schemas/forms/validate.ts';
+import { fromFormEntries } from '../../../src/schemas/forms/form-data.ts';
+import { deliverNow } from '../../../src/server/applications/deliver.ts';
+import { drainPending } from '../../../src/server/applications/drain.ts';
+import { eraseApplication } from '../../../src/server/applications/erase.ts';
+import {
+  acceptApplication,
+  freshLeaseMs,
+  type ValidApplication,
+} from '../../../src/server/applications/submit.ts';
+import { PermanentError, TemporaryError } from '../../../src/server/errors.ts';
+import { testDeps, type TestDeps } from '../../support-server/deps.ts';
+import { formBody, volunteerForm } from '../../support-server/forms.ts';
+import { down, failFirst, rateLimited } from '../../support-server/memory-ports.ts';
+
+const minute = 60_000;
+
+function application(n: number): ValidApplication {
+  const fields = fromFormEntries(
+    formBody(volunteerForm({ email: `person${n}@example.org`, name: `Person ${n}` })),
+  );
+  const result = validateForm('volunteer', fields, 'fr');
+  if (!result.ok) throw new Error('invalid test application');
+  return result.data;
+}
+
+async function acceptMany(deps: TestDeps, count: number, deliver = true): Promise<string[]> {
+  const ids: string[] = [];
+  for (let n = 1; n <= count; n += 1) {
+    const record = await acceptApplication(deps, 'volunteer', application(n), { suspect: false });
+    ids.push(record.id);
+    if (deliver) await deliverNow(deps, record.id);
+  }
+  return ids;
+}
+
+/** Runs the scheduled drain once a minute until nothing is pending (or a day has passed). */
+async function drainUntilEmpty(deps: TestDeps): Promise<number> {
+  let runs = 0;
+  while (deps.queue.items.size > 0 && runs < 24 * 60) {
+    deps.clock.advance(minute);
+    await drainPending(deps);
+    runs += 1;
+  }
+  return runs;
+}
+
+function expectExactlyOnce(deps: TestDeps, count: number) {
+  expect(deps.queue.items.size).toBe(0);
+  expect(deps.store.writes).toHaveLength(count);
+  expect(new Set(deps.store.writes.map((r) => r.id)).size).toBe(count);
+  expect(deps.mailer.delivered.size).toBe(count);
+  for (let n = 1; n <= count; n += 1)
+    expect(deps.mailer.to(`person${n}@example.org`)).toHaveLength(1);
+}
+
+describe('delivery on a bad day', () => {
+  it('delivers every application once through an Airtable 429 storm', async () => {
+    const deps = testDeps();
+    deps.store.fault = failFirst(40, () => rateLimited());
+
+    await acceptMany(deps, 25);
+    await drainUntilEmpty(deps);
+
+    expectExactlyOnce(deps, 25);
+    expect(Math.max(...deps.store.batchSizes)).toBeLessThanOrEqual(10);
+  });
+
+  it('waits as long as Airtable asks after a 429 before calling it again', async () => {
+    const deps = testDeps();
+    deps.store.fault = failFirst(1, () => rateLimited('airtable_429', 5 * minute));
+    const [id] = await acceptMany(deps, 1);
+
+    const item = await deps.queue.get(id ?? '');
+
+    expect(item?.lastError).toBe('airtable_429');
+    expect(Date.parse(item?.notBefore ?? '')).toBe(deps.clock.now() + 5 * minute);
+  });
+
+  it('delivers every application once after Airtable is down for an hour', async () => {
+    const deps = testDeps();
+    const backAt = deps.clock.now() + 60 * minute;
+    deps.store.fault = () => (deps.clock.now() < backAt ? down() : undefined);
+
+    await acceptMany(deps, 12);
+    await drainUntilEmpty(deps);
+
+    expectExactlyOnce(deps, 12);
+    expect(deps.clock.now()).toBeGreaterThanOrEqual(backAt);
+  });
+
+  it('stores at once and emails every applicant once after Resend is down for an hour', async () => {
+    const deps = testDeps();
+    const backAt = deps.clock.now() + 60 * minute;
+    deps.mailer.fault = () => (deps.clock.now() < backAt ? down('resend_503') : undefined);
+
+    await acceptMany(deps, 8);
+
+    expect(deps.store.writes).toHaveLength(8);
+    expect(deps.mailer.delivered.size).toBe(0);
+    await drainUntilEmpty(deps);
+    expectExactlyOnce(deps, 8);
+  });
+
+  it('delivers an application accepted just before a crash, once the drain comes', async () => {
+    const deps = testDeps();
+    await acceptMany(deps, 3, false);
+
+    await drainPending(deps);
+    expect(deps.store.writes).toHaveLength(0);
+    deps.clock.advance(freshLeaseMs);
+    await drainPending(deps);
+
+    expectExactlyOnce(deps, 3);
+  });
+
+  it('does not duplicate a record whose store write succeeded but whose answer was lost', async () => {
+    const deps = testDeps();
+    const save = deps.store.saveAll.bind(deps.store);
+    let lost = 1;
+    deps.store.saveAll = async (records) => {
+      await save(records);
+      if (lost-- > 0) throw new TemporaryError('airtable_timeout');
+    };
+
+    await acceptMany(deps, 2);
+    await drainUntilEmpty(deps);
+
+    expectExactlyOnce(deps, 2);
+  });
+
+  it('does not send a second email when the first was sent but its answer was lost', async () => {
+    const deps = testDeps();
+    const send = deps.mailer.send.bind(deps.mailer);
+    let lost = 1;
+    deps.mailer.send = async (message, options) => {
+      const result = await send(message, options);
+      if (lost-- > 0) throw new TemporaryError('resend_timeout');
+      return result;
+    };
+
+    await acceptMany(deps, 1);
+    await drainUntilEmpty(deps);
+
+    expectExactlyOnce(deps, 1);
+    expect(deps.mailer.calls).toBe(2);
+  });
+
+  it('does not let one record Airtable refuses hold back the others of its batch', async () => {
+    const deps = testDeps();
+    const ids = await acceptMany(deps, 5, false);
+    const save = deps.store.saveAll.bind(deps.store);
+    deps.store.saveAll = (records) =>
+      records.some((r) => r.id === ids[2])
+        ? Promise.reject(new PermanentError('airtable_422'))
+        : save(records);
+
+    deps.clock.advance(freshLeaseMs);
+    await drainPending(deps);
+
+    expect(deps.store.writes).toHaveLength(4);
+    expect(deps.queue.items.size).toBe(1);
+    expect((await deps.queue.get(ids[2] ?? ''))?.lastError).toBe('airtable_422');
+  });
+
+  it('stores a suspected spam apart and sends it no email', async () => {
+    const deps = testDeps();
+    const record = await acceptApplication(deps, 'volunteer', application(1), {
+      suspect: true,
+      reason: 'honeypot',
+    });
+
+    await deliverNow(deps, record.id);
+
+    expect(deps.store.writes[0]?.status).toBe('suspected-spam');
+    expect(deps.mailer.calls).toBe(0);
+    expect(deps.queue.items.size).toBe(0);
+  });
+
+  it('never delivers an application erased while it was still pending', async () => {
+    const deps = testDeps();
+    deps.store.fault = () => down();
+    const [id] = await acceptMany(deps, 1);
+
+    const erased = await eraseApplication(deps, id ?? '');
+    deps.store.fault = undefined;
+    await drainUntilEmpty(deps);
+
+    expect(erased).toBe(true);
+    expect(deps.store.writes).toHaveLength(0);
+    expect(deps.mailer.calls).toBe(0);
+  });
+
+  it('stops a drain at its time budget and leaves the rest for the next run', async () => {
+    const deps = testDeps();
+    await acceptMany(deps, 30, false);
+    deps.clock.advance(freshLeaseMs);
+    const slowSave = deps.store.saveAll.bind(deps.store);
+    deps.store.saveAll = async (records) => {
+      await deps.clock.sleep(8_000);
+      await slowSave(records);
+    };
+
+    const report = await drainPending(deps, { budgetMs: 10_000 });
+
+    expect(deps.store.writes.length).toBeLessThan(30);
+    expect(report.pending).toBeGreaterThan(0);
+    await drainUntilEmpty(deps);
+    expectExactlyOnce(deps, 30);
+  });
+});
