@@ -13,7 +13,10 @@ export interface HreflangLink {
  * hreflang links of a translated page: one per locale, plus x-default on the
  * French version (the site's first language). A page with no translation has none.
  */
-export function hreflangLinks(alternates: Alternates, toUrl: (path: string) => string): HreflangLink[] {
+export function hreflangLinks(
+  alternates: Alternates,
+  toUrl: (path: string) => string,
+): HreflangLink[] {
   const { fr, en } = alternates;
   if (fr === undefined || en === undefined) return [];
   return [

@@ -9,14 +9,7 @@ import { isPublished } from './stories.ts';
 
 /** Collections written as one file per language. */
 export type ProseCollection =
-  | 'delegations'
-  | 'programmes'
-  | 'artist'
-  | 'artworks'
-  | 'films'
-  | 'stories'
-  | 'episodes'
-  | 'pages';
+  'delegations' | 'programmes' | 'artist' | 'artworks' | 'films' | 'stories' | 'episodes' | 'pages';
 
 export type Entry<C extends ProseCollection> = CollectionEntry<C>;
 
@@ -24,11 +17,9 @@ export type Entry<C extends ProseCollection> = CollectionEntry<C>;
 export const includeDrafts = import.meta.env.DEV;
 
 async function entriesOf<C extends ProseCollection>(collection: C): Promise<Entry<C>[]> {
-  const entries = (await getCollection(collection)) as Entry<C>[];
+  const entries: Entry<C>[] = await getCollection(collection);
   if (collection !== 'stories') return entries;
-  return entries.filter((entry) =>
-    isPublished(entry as Entry<'stories'>, includeDrafts),
-  );
+  return entries.filter((entry) => isPublished(entry as Entry<'stories'>, includeDrafts));
 }
 
 /** Every entry of a prose collection with its translation; throws naming any file left alone. */
@@ -90,10 +81,14 @@ export async function entryByKey<C extends ProseCollection>(
 }
 
 /** The first entry of `collection` in `locale` (collections with a single subject, such as the artist). */
-export async function firstOf<C extends ProseCollection>(collection: C, locale: Locale): Promise<Entry<C>> {
+export async function firstOf<C extends ProseCollection>(
+  collection: C,
+  locale: Locale,
+): Promise<Entry<C>> {
   const entries = inLocale(await localized(collection, locale), locale);
   const first = entries.sort((a, b) => a.id.localeCompare(b.id))[0];
-  if (first === undefined) throw new Error(`content/${collection}/${locale}/ holds no entry: the site needs one.`);
+  if (first === undefined)
+    throw new Error(`content/${collection}/${locale}/ holds no entry: the site needs one.`);
   return first;
 }
 
@@ -101,4 +96,3 @@ export const figures = async () => (await getCollection('figures')).sort(byOrder
 export const partners = async () => (await getCollection('partners')).sort(byOrder);
 export const sessions = async () =>
   (await getCollection('sessions')).sort((a, b) => a.data.start.localeCompare(b.data.start));
-

@@ -35,8 +35,8 @@ const localPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 export function zonedToInstant(local: string, timeZone: string): Date {
   const match = localPattern.exec(local);
   if (match === null) throw new Error(`"${local}" is not a local date and time (YYYY-MM-DDTHH:MM)`);
-  const [, year, month, day, hour, minute] = match.map(Number) as [number, ...number[]];
-  const wall = Date.UTC(year, (month ?? 1) - 1, day, hour, minute);
+  const [year = 0, month = 1, day = 1, hour = 0, minute = 0] = match.slice(1).map(Number);
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
   // The offset depends on the instant we are looking for: guess, then correct
   // once, which settles every case except the hour skipped in spring.
   const guess = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;

@@ -55,7 +55,10 @@ const nameOf = (entry: Identified, collection: string): string =>
  * names every file without its counterpart, so a missing or misnamed
  * translation fails the build.
  */
-export function pairByKey<T extends Identified>(entries: readonly T[], collection: string): Pair<T>[] {
+export function pairByKey<T extends Identified>(
+  entries: readonly T[],
+  collection: string,
+): Pair<T>[] {
   const byKey = new Map<string, Partial<Record<Locale, T>>>();
   for (const entry of entries) {
     const { locale, key } = splitId(entry.id);

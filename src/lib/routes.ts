@@ -33,7 +33,10 @@ export async function allPages(): Promise<Alternates[]> {
   for (const name of ['home', 'podcast', 'training', 'join', 'partners', 'artworks'] as const) {
     pages.push(alternatesFor(() => ({ name })));
   }
-  for (const [collection, name] of Object.entries(entryRoute) as [ProseCollection, (typeof entryRoute)[ProseCollection]][]) {
+  for (const [collection, name] of Object.entries(entryRoute) as [
+    ProseCollection,
+    (typeof entryRoute)[ProseCollection],
+  ][]) {
     for (const pair of await pairsOf(collection)) {
       pages.push(alternatesFor((locale) => ({ name, slug: pair[locale].data.slug })));
     }

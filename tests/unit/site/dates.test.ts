@@ -12,15 +12,21 @@ const paris = 'Europe/Paris';
 
 describe('zonedToInstant', () => {
   test('reads a winter time in Paris as UTC+1', () => {
-    expect(zonedToInstant('2026-12-05T09:30', paris).toISOString()).toBe('2026-12-05T08:30:00.000Z');
+    expect(zonedToInstant('2026-12-05T09:30', paris).toISOString()).toBe(
+      '2026-12-05T08:30:00.000Z',
+    );
   });
 
   test('reads a summer time in Paris as UTC+2', () => {
-    expect(zonedToInstant('2026-07-01T18:00', paris).toISOString()).toBe('2026-07-01T16:00:00.000Z');
+    expect(zonedToInstant('2026-07-01T18:00', paris).toISOString()).toBe(
+      '2026-07-01T16:00:00.000Z',
+    );
   });
 
   test('handles the day clocks go back (25 October 2026)', () => {
-    expect(zonedToInstant('2026-10-25T10:00', paris).toISOString()).toBe('2026-10-25T09:00:00.000Z');
+    expect(zonedToInstant('2026-10-25T10:00', paris).toISOString()).toBe(
+      '2026-10-25T09:00:00.000Z',
+    );
   });
 
   test('rejects a value that is not a local date and time', () => {

@@ -48,7 +48,10 @@ describe('translation lookup', () => {
 
 describe('pairByKey', () => {
   test('pairs translations by key, sorted by key', () => {
-    const pairs = pairByKey([entry('en/b'), entry('fr/a'), entry('fr/b'), entry('en/a')], 'stories');
+    const pairs = pairByKey(
+      [entry('en/b'), entry('fr/a'), entry('fr/b'), entry('en/a')],
+      'stories',
+    );
 
     expect(pairs.map((p) => [p.key, p.fr.id, p.en.id])).toEqual([
       ['a', 'fr/a', 'en/a'],
@@ -59,7 +62,9 @@ describe('pairByKey', () => {
   test('fails naming the file whose English translation is missing', () => {
     const pairing = () => pairByKey([entry('fr/a'), entry('en/a'), entry('fr/b')], 'stories');
 
-    expect(pairing).toThrow(/content\/stories\/fr\/b\.mdx has no translation: add content\/stories\/en\/b/);
+    expect(pairing).toThrow(
+      /content\/stories\/fr\/b\.mdx has no translation: add content\/stories\/en\/b/,
+    );
   });
 
   test('fails naming every unpaired file at once, in either language', () => {
@@ -75,14 +80,17 @@ describe('pairByKey', () => {
 
 describe('assertUniqueSlugs', () => {
   test('accepts the same slug in two locales', () => {
-    expect(() =>
-      assertUniqueSlugs([entry('fr/a', 'x'), entry('en/a', 'x')], (e) => e.slug, 'stories'),
-    ).not.toThrow();
+    const checking = () => {
+      assertUniqueSlugs([entry('fr/a', 'x'), entry('en/a', 'x')], (e) => e.slug, 'stories');
+    };
+
+    expect(checking).not.toThrow();
   });
 
   test('fails naming both files when two entries of one locale share a slug', () => {
-    const checking = () =>
+    const checking = () => {
       assertUniqueSlugs([entry('fr/a', 'x'), entry('fr/b', 'x')], (e) => e.slug, 'stories');
+    };
 
     expect(checking).toThrow(/fr\/a\.mdx and content\/stories\/fr\/b\.mdx share the slug "x"/);
   });

@@ -15,7 +15,9 @@ describe('UI strings', () => {
   });
 
   test('no string is empty in either language', () => {
-    const empty = [...Object.entries(fr), ...Object.entries(en)].filter(([, text]) => text.trim() === '');
+    const empty = [...Object.entries(fr), ...Object.entries(en)].filter(
+      ([, text]) => text.trim() === '',
+    );
 
     expect(empty).toEqual([]);
   });

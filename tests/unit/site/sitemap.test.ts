@@ -23,12 +23,17 @@ describe('hreflangLinks', () => {
 describe('sitemapXml', () => {
   test('lists each page with its alternates in the xhtml namespace', () => {
     const xml = sitemapXml([
-      { loc: 'https://example.org/', alternates: { fr: 'https://example.org/', en: 'https://example.org/en/' } },
+      {
+        loc: 'https://example.org/',
+        alternates: { fr: 'https://example.org/', en: 'https://example.org/en/' },
+      },
     ]);
 
     expect(xml).toContain('xmlns:xhtml="http://www.w3.org/1999/xhtml"');
     expect(xml).toContain('<url><loc>https://example.org/</loc>');
-    expect(xml).toContain('<xhtml:link rel="alternate" hreflang="en" href="https://example.org/en/"/>');
+    expect(xml).toContain(
+      '<xhtml:link rel="alternate" hreflang="en" href="https://example.org/en/"/>',
+    );
   });
 
   test('escapes characters that would break the XML', () => {

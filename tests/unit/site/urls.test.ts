@@ -12,9 +12,8 @@ vi.mock('astro:i18n', () => ({
     ),
 }));
 
-const { absoluteUrl, alternatesFor, localPath, pageParam, pathTo, sections } = await import(
-  '../../../src/lib/urls.ts'
-);
+const { absoluteUrl, alternatesFor, localPath, pageParam, pathTo, sections } =
+  await import('../../../src/lib/urls.ts');
 
 describe('pathTo', () => {
   test('puts the French home at the root and the English one under /en/', () => {
