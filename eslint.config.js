@@ -40,6 +40,11 @@ export default defineConfig(
         'error',
         { allowNumber: true, allowBoolean: true },
       ],
+      // `_name` marks a deliberately unused binding; rest siblings drop fields on purpose.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // Site code must not log (style.md); functions log through their logger.
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
