@@ -47,8 +47,9 @@ export function translationOf<T extends Identified>(
   return entries.find((candidate) => candidate.id === `${locale}/${key}`);
 }
 
+// Without the loader's file path, name the file as most collections lay it out.
 const nameOf = (entry: Identified, collection: string): string =>
-  entry.filePath ?? `content/${collection}/${entry.id}`;
+  entry.filePath ?? `content/${collection}/${entry.id}.mdx`;
 
 /**
  * Groups entries into translation pairs, sorted by key. Throws one error that
@@ -74,8 +75,10 @@ export function pairByKey<T extends Identified>(
     const present = found.fr ?? found.en;
     if (present === undefined) continue;
     const missing: Locale = found.fr === undefined ? 'fr' : 'en';
+    const file = nameOf(present, collection);
+    const expected = file.replace(/\/(fr|en)\/([^/]+)$/, `/${missing}/$2`);
     problems.push(
-      `${nameOf(present, collection)} has no translation: add content/${collection}/${missing}/${key} (same file name in the ${missing}/ folder).`,
+      `${file} has no translation: add ${expected} (same file name in the ${missing}/ folder).`,
     );
   }
   if (problems.length > 0) {

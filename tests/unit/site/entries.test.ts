@@ -63,7 +63,7 @@ describe('pairByKey', () => {
     const pairing = () => pairByKey([entry('fr/a'), entry('en/a'), entry('fr/b')], 'stories');
 
     expect(pairing).toThrow(
-      /content\/stories\/fr\/b\.mdx has no translation: add content\/stories\/en\/b/,
+      /content\/stories\/fr\/b\.mdx has no translation: add content\/stories\/en\/b\.mdx/,
     );
   });
 
