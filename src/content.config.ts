@@ -15,6 +15,7 @@ import { partnerSchema } from './schemas/partner.ts';
 import { programmeSchema } from './schemas/programme.ts';
 import { sessionSchema } from './schemas/session.ts';
 import { storySchema } from './schemas/story.ts';
+import { sessionsLoader } from './loaders/sessions-loader.ts';
 
 // The id is always the file path ("fr/clinique-mobile"), never the frontmatter
 // slug, which may be the same in both languages.
@@ -33,7 +34,7 @@ export const collections = {
   stories: defineCollection({ loader: prose('stories'), schema: storySchema }),
   episodes: defineCollection({ loader: prose('podcast'), schema: episodeSchema }),
   pages: defineCollection({ loader: prose('pages'), schema: pageSchema }),
-  sessions: defineCollection({ loader: data('sessions'), schema: sessionSchema }),
+  sessions: defineCollection({ loader: sessionsLoader(), schema: sessionSchema }),
   figures: defineCollection({ loader: data('figures'), schema: figureSchema }),
   partners: defineCollection({ loader: data('partners'), schema: partnerSchema }),
 };

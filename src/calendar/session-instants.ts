@@ -1,0 +1,26 @@
+// When a session starts and ends, as instants: its start is a Paris wall time,
+// its duration elapsed minutes (a session across a DST change lasts as long as
+// announced, whatever the clock shows at its end).
+import type { SessionData } from '../schemas/session.ts';
+import { zonedWallTimeToInstant } from './zoned-time.ts';
+
+export type SessionTiming = Pick<SessionData, 'start' | 'durationMinutes' | 'timeZone'>;
+
+export interface SessionInstants {
+  start: Date;
+  end: Date;
+}
+
+export function sessionInstants(session: SessionTiming): SessionInstants {
+  const start = zonedWallTimeToInstant(session.start, session.timeZone);
+  return { start, end: new Date(start.getTime() + session.durationMinutes * 60_000) };
+}
+
+/** The sessions not yet over at `now`, in the order they start. */
+export function upcomingSessions<S extends SessionTiming>(sessions: readonly S[], now: Date): S[] {
+  return sessions
+    .map((session) => ({ session, instants: sessionInstants(session) }))
+    .filter(({ instants }) => instants.end.getTime() > now.getTime())
+    .sort((a, b) => a.instants.start.getTime() - b.instants.start.getTime())
+    .map(({ session }) => session);
+}

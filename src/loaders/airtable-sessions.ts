@@ -1,0 +1,352 @@
+// Reading the trainers' Airtable "Sessions" table at build time, with the
+// official client: every page, paced under the base's rate limit, with
+// bounded retries on 429, 5xx and network failures within a deadline; and the
+// mapping of its columns to the session schema's input. docs/trainers.md
+// describes the same columns for the trainers.
+import Airtable from 'airtable';
+import { z } from 'zod';
+import { toStoreError } from '../server/adapters/airtable-store.ts';
+import { PermanentError, TemporaryError } from '../server/errors.ts';
+import {
+  createRateLimiter,
+  systemClock,
+  withRetry,
+  type Clock,
+  type RateLimiter,
+} from '../server/retry.ts';
+import { instantToZonedWallTime } from '../calendar/zoned-time.ts';
+import type { SessionCandidate } from './validate-sessions.ts';
+
+export const SESSIONS_TABLE = 'Sessions';
+
+/** The table's columns, by the schema field each fills. */
+export const sessionColumns = {
+  slug: 'Slug',
+  titleFr: 'Title (FR)',
+  titleEn: 'Title (EN)',
+  descriptionFr: 'Description (FR)',
+  descriptionEn: 'Description (EN)',
+  start: 'Start',
+  durationMinutes: 'Duration (minutes)',
+  placeName: 'Place name',
+  placeAddress: 'Place address',
+  videoLink: 'Video link',
+  delegation: 'Delegation',
+  audience: 'Audience',
+  capacity: 'Capacity',
+  trainer: 'Trainer',
+  status: 'Status',
+} as const;
+
+export interface AirtableSessionsConfig {
+  /** Personal access token with data.records:read on the base. */
+  apiKey: string;
+  baseId: string;
+  /** Another API server (the tests' fake); no trailing slash. */
+  endpointUrl?: string;
+  /** Time budget of the whole read, waits included. Default 120 s: a build can wait out one 30 s penalty. */
+  deadlineMs?: number;
+  /** Time limit of one HTTP request. Default 20 s. */
+  requestTimeoutMs?: number;
+  /** Tries per page. Default 5. */
+  maxAttempts?: number;
+  /** How long Airtable makes a client wait after a 429: 30 s (tests scale it down). */
+  rateLimitPenaltyMs?: number;
+  limiter?: RateLimiter;
+  clock?: Clock;
+}
+
+/** One record as the API lists it (cellFormat json: numbers as numbers, date-times in UTC). */
+export interface AirtableRow {
+  id: string;
+  fields: Record<string, unknown>;
+}
+
+/**
+ * The Airtable settings of the build environment: undefined when neither
+ * AIRTABLE_API_KEY nor AIRTABLE_BASE_ID is set (the site then reads its files);
+ * an error naming the missing one when only one is.
+ */
+export function airtableConfigFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): AirtableSessionsConfig | undefined {
+  const apiKey = env['AIRTABLE_API_KEY']?.trim() || undefined;
+  const baseId = env['AIRTABLE_BASE_ID']?.trim() || undefined;
+  const endpointUrl = env['AIRTABLE_ENDPOINT_URL']?.trim().replace(/\/+$/, '') || undefined;
+  if (apiKey === undefined && baseId === undefined) return undefined;
+  if (apiKey === undefined || baseId === undefined) {
+    const missing = apiKey === undefined ? 'AIRTABLE_API_KEY' : 'AIRTABLE_BASE_ID';
+    throw new Error(
+      `${missing} is not set, but ${missing === 'AIRTABLE_API_KEY' ? 'AIRTABLE_BASE_ID' : 'AIRTABLE_API_KEY'} is: set both to read the sessions from Airtable, or neither to read content/sessions/.`,
+    );
+  }
+  if (!/^app[A-Za-z0-9]{14}$/.test(baseId)) {
+    throw new Error(
+      'AIRTABLE_BASE_ID should look like "app" and 14 letters or digits (see the base URL in Airtable).',
+    );
+  }
+  return { apiKey, baseId, ...(endpointUrl === undefined ? {} : { endpointUrl }) };
+}
+
+const pageSchema = z.object({
+  records: z.array(z.object({ id: z.string(), fields: z.record(z.string(), z.unknown()) })),
+  offset: z.string().optional(),
+});
+
+/** Far more than the table will ever hold (100 rows a page); stops a server that repeats its offset. */
+const MAX_PAGES = 200;
+
+/** Every row of the Sessions table, all pages. Throws a TemporaryError or PermanentError (see describeFetchFailure). */
+export async function fetchSessionRows(config: AirtableSessionsConfig): Promise<AirtableRow[]> {
+  const clock = config.clock ?? systemClock;
+  const deadline = clock.now() + (config.deadlineMs ?? 120_000);
+  const penaltyMs = config.rateLimitPenaltyMs ?? 30_000;
+  // Below the documented 5 per second: a build is in no hurry, and a 429 costs 30 s.
+  const limiter =
+    config.limiter ?? createRateLimiter({ ratePerSecond: 4, code: 'airtable_paced', clock });
+  const base = new Airtable({
+    apiKey: config.apiKey,
+    endpointUrl: config.endpointUrl ?? 'https://api.airtable.com',
+    // Its own 429 retry has no bound: ours below has one.
+    noRetryIfRateLimited: true,
+    requestTimeout: config.requestTimeoutMs ?? 20_000,
+  }).base(config.baseId);
+
+  const readPage = async (offset: string | undefined) => {
+    await limiter.acquire(deadline);
+    try {
+      // makeRequest rather than select(): select() takes no offset, so a
+      // failed page could only be retried from the first one.
+      const response = await base.makeRequest({
+        method: 'GET',
+        path: `/${encodeURIComponent(SESSIONS_TABLE)}`,
+        qs: { pageSize: 100, ...(offset === undefined ? {} : { offset }) },
+      });
+      const page = pageSchema.safeParse(response.body);
+      if (!page.success) throw new PermanentError('airtable_unexpected_answer');
+      return page.data;
+    } catch (error) {
+      const mapped = toStoreError(error, SESSIONS_TABLE, penaltyMs);
+      if (mapped instanceof TemporaryError && mapped.code === 'airtable_429') {
+        limiter.pauseUntil(clock.now() + penaltyMs);
+      }
+      throw mapped;
+    }
+  };
+
+  const rows: AirtableRow[] = [];
+  let offset: string | undefined;
+  for (let pages = 0; pages < MAX_PAGES; pages += 1) {
+    const page = await withRetry(() => readPage(offset), {
+      maxAttempts: config.maxAttempts ?? 5,
+      deadline,
+      clock,
+    });
+    rows.push(...page.records);
+    offset = page.offset;
+    if (offset === undefined) return rows;
+  }
+  throw new PermanentError('airtable_too_many_pages');
+}
+
+/** A build error for a failed read, saying what to check. Never includes the token. */
+export function describeFetchFailure(error: unknown): Error {
+  const code =
+    error instanceof TemporaryError || error instanceof PermanentError ? error.code : 'unknown';
+  const hint =
+    error instanceof TemporaryError
+      ? 'Airtable is busy or unreachable: run the build again in a few minutes (the site online stays as it was).'
+      : code.startsWith('airtable_401')
+        ? 'AIRTABLE_API_KEY is refused: check the token in the site settings.'
+        : code.startsWith('airtable_403') || code.startsWith('airtable_404')
+          ? `Check that the token may read (data.records:read) base AIRTABLE_BASE_ID and that its table is named "${SESSIONS_TABLE}".`
+          : 'See docs/trainers.md.';
+  return new Error(`Could not read the Airtable table "${SESSIONS_TABLE}" (${code}). ${hint}`, {
+    cause: error,
+  });
+}
+
+// ---- Mapping a row to the schema's input ---------------------------------
+
+const localDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+/** Lower case, no accents, words joined by hyphens: "Grande Synthe" → "grande-synthe". */
+const keyOf = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .trim()
+    .replace(/[\s_]+/g, '-');
+
+const audiences: Record<string, string> = {
+  volunteers: 'volunteers',
+  volunteer: 'volunteers',
+  benevoles: 'volunteers',
+  benevole: 'volunteers',
+  observers: 'observers',
+  observer: 'observers',
+  observateurs: 'observers',
+  observatrices: 'observers',
+  'observateurs-et-observatrices': 'observers',
+  all: 'all',
+  everyone: 'all',
+  tous: 'all',
+  'tout-le-monde': 'all',
+};
+
+const statuses: Record<string, string> = {
+  scheduled: 'scheduled',
+  planned: 'scheduled',
+  prevue: 'scheduled',
+  programmee: 'scheduled',
+  cancelled: 'cancelled',
+  canceled: 'cancelled',
+  annulee: 'cancelled',
+  draft: 'draft',
+  brouillon: 'draft',
+};
+
+/**
+ * A cell as one value: lookups and multiple selects come as arrays, a
+ * collaborator as an object with a name; blank text counts as absent.
+ */
+function cell(fields: Record<string, unknown>, column: string): unknown {
+  let value = fields[column];
+  if (Array.isArray(value) && value.length === 1) value = value[0];
+  if (value !== null && typeof value === 'object' && 'name' in value) value = value.name;
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+  }
+  return value ?? undefined;
+}
+
+const text = (fields: Record<string, unknown>, column: string): unknown => cell(fields, column);
+
+function number(fields: Record<string, unknown>, column: string): unknown {
+  const value = cell(fields, column);
+  return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+}
+
+function choice(
+  fields: Record<string, unknown>,
+  column: string,
+  known: Record<string, string>,
+): unknown {
+  const value = cell(fields, column);
+  return typeof value === 'string' ? (known[keyOf(value)] ?? value) : value;
+}
+
+/**
+ * "Start" as a Paris wall time: a text column holds it as typed
+ * ("2027-01-16T09:30"); a date-with-time column comes from the API as a UTC
+ * instant, whatever time zone the column displays, and is converted.
+ */
+function start(fields: Record<string, unknown>): unknown {
+  const value = cell(fields, sessionColumns.start);
+  if (typeof value !== 'string') return value;
+  const typed = value.replace(' ', 'T');
+  if (localDateTime.test(typed)) return typed;
+  if (
+    /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  ) {
+    return instantToZonedWallTime(new Date(value), 'Europe/Paris');
+  }
+  return value;
+}
+
+/** "Delegation" as the key of a delegation page: "Grande-Synthe" → "grande-synthe". */
+function delegation(fields: Record<string, unknown>): unknown {
+  const value = cell(fields, sessionColumns.delegation);
+  return typeof value === 'string' ? keyOf(value) : value;
+}
+
+/** Drafts and blank rows are not published, and not validated either. */
+export function isUnpublished(row: AirtableRow): boolean {
+  return (
+    Object.keys(row.fields).every((column) => cell(row.fields, column) === undefined) ||
+    choice(row.fields, sessionColumns.status, statuses) === 'draft'
+  );
+}
+
+/** The session schema's input from a row; absent cells are left out, so that defaults apply and errors say "required". */
+export function rowToSessionInput(row: AirtableRow): Record<string, unknown> {
+  const f = row.fields;
+  const placeName = text(f, sessionColumns.placeName);
+  const placeAddress = text(f, sessionColumns.placeAddress);
+  const input: Record<string, unknown> = {
+    slug: text(f, sessionColumns.slug),
+    title: { fr: text(f, sessionColumns.titleFr), en: text(f, sessionColumns.titleEn) },
+    description: {
+      fr: text(f, sessionColumns.descriptionFr),
+      en: text(f, sessionColumns.descriptionEn),
+    },
+    start: start(f),
+    timeZone: 'Europe/Paris',
+    durationMinutes: number(f, sessionColumns.durationMinutes),
+    place:
+      placeName === undefined && placeAddress === undefined
+        ? undefined
+        : { name: placeName, address: placeAddress },
+    videoLink: text(f, sessionColumns.videoLink),
+    delegation: delegation(f),
+    audience: choice(f, sessionColumns.audience, audiences),
+    capacity: number(f, sessionColumns.capacity),
+    trainer: text(f, sessionColumns.trainer),
+    status: choice(f, sessionColumns.status, statuses),
+  };
+  return dropUndefined(input);
+}
+
+function dropUndefined(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, inner]) => inner !== undefined)
+      .map(([key, inner]) => [
+        key,
+        inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+          ? dropUndefined(inner as Record<string, unknown>)
+          : inner,
+      ]),
+  );
+}
+
+const columnOfPath: Record<string, string> = {
+  slug: sessionColumns.slug,
+  'title.fr': sessionColumns.titleFr,
+  'title.en': sessionColumns.titleEn,
+  title: `${sessionColumns.titleFr} / ${sessionColumns.titleEn}`,
+  'description.fr': sessionColumns.descriptionFr,
+  'description.en': sessionColumns.descriptionEn,
+  description: `${sessionColumns.descriptionFr} / ${sessionColumns.descriptionEn}`,
+  start: sessionColumns.start,
+  durationMinutes: sessionColumns.durationMinutes,
+  place: `${sessionColumns.placeName} / ${sessionColumns.placeAddress} / ${sessionColumns.videoLink}`,
+  'place.name': sessionColumns.placeName,
+  'place.address': sessionColumns.placeAddress,
+  videoLink: sessionColumns.videoLink,
+  delegation: sessionColumns.delegation,
+  audience: sessionColumns.audience,
+  capacity: sessionColumns.capacity,
+  trainer: sessionColumns.trainer,
+  status: sessionColumns.status,
+};
+
+/** The column a schema path comes from, quoted as Airtable shows it. */
+export const columnOf = (path: readonly PropertyKey[]): string => {
+  const key = path.map(String).join('.');
+  return `"${columnOfPath[key] ?? key}"`;
+};
+
+/** The row as a candidate for validation, named by its record id and slug. */
+export function rowToCandidate(row: AirtableRow): SessionCandidate {
+  const input = rowToSessionInput(row);
+  const slug = typeof input['slug'] === 'string' ? ` (slug "${input['slug']}")` : '';
+  return {
+    source: `Airtable "${SESSIONS_TABLE}" record ${row.id}${slug}`,
+    input,
+    fieldName: columnOf,
+  };
+}
