@@ -1,14 +1,8 @@
 // Every page the site links to or lists in its sitemap, checked for the quality
 // bars: found by crawling, so new pages are covered without editing this file.
 import { expect, test } from '@playwright/test';
-import {
-  crawlSite,
-  isHtmlPath,
-  localeOfPath,
-  pathAndQuery,
-  type CrawlResult,
-  type PageVisit,
-} from '../support/crawl.ts';
+import { crawlSite, isHtmlPath, type CrawlResult, type PageVisit } from '../support/crawl.ts';
+import { localeOfPath, pathAndQuery } from '../support/paths.ts';
 
 // A trace of a hundred pages is large and slow to record; a failure names its page anyway.
 test.use({ trace: 'off' });

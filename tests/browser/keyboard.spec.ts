@@ -1,7 +1,7 @@
 // What a keyboard user meets: the skip link, visible focus, the language
 // switcher, and not-found pages in the reader's language.
 import { expect, test, type Page } from '@playwright/test';
-import { pathAndQuery } from '../support/crawl.ts';
+import { pathAndQuery } from '../support/paths.ts';
 
 /** Presses Tab until the focused element matches `selector`; false if it never does. */
 async function tabTo(page: Page, selector: string, maxPresses = 60): Promise<boolean> {

@@ -3,6 +3,7 @@
 // tests/browser/crawl.spec.ts covers every page, including pages added later.
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
+import { pathAndQuery } from './paths.ts';
 
 /** WCAG 2.0, 2.1 and 2.2, levels A and AA. */
 export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -87,11 +88,6 @@ export function isHtmlPath(path: string): boolean {
   const { pathname } = new URL(path, 'http://x');
   if (pathname.startsWith('/api/') || pathname.startsWith('/.netlify/')) return false;
   return pathname.endsWith('/') || pathname.endsWith('.html');
-}
-
-/** The language a path is in: English under /en/, French everywhere else. */
-export function localeOfPath(path: string): 'fr' | 'en' {
-  return path === '/en' || path.startsWith('/en/') ? 'en' : 'fr';
 }
 
 export async function crawlSite(
@@ -187,12 +183,6 @@ async function sitemapPaths(context: BrowserContext, origin: string): Promise<st
   return [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((match) =>
     pathAndQuery(match[1] ?? '/'),
   );
-}
-
-/** Path and query of a URL, whatever its host (the build's site URL may differ from the test server's). */
-export function pathAndQuery(url: string): string {
-  const parsed = new URL(url, 'http://x');
-  return parsed.pathname + parsed.search;
 }
 
 async function statusOf(context: BrowserContext, url: string): Promise<number> {

@@ -1,0 +1,90 @@
+// `npm run bench`: builds the site, timing it, then prints what the build weighs:
+// pages per language, HTML+CSS gzip per page, JavaScript, images, heaviest pages.
+// It reports figures only; the budgets are enforced by tests/browser/dist.spec.ts.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  builtImages,
+  builtPages,
+  isNotFoundPage,
+  listFiles,
+  pageBudgetBytes,
+  pageWeight,
+} from '../tests/support/dist-site.ts';
+import { localeOfPath } from '../tests/support/paths.ts';
+
+const root = join(import.meta.dirname, '..');
+const distDir = join(root, 'dist');
+
+const started = performance.now();
+const build = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'],
+  {
+    cwd: root,
+    encoding: 'utf8',
+  },
+);
+const buildSeconds = (performance.now() - started) / 1000;
+if (build.status !== 0) {
+  process.stderr.write(build.stdout + build.stderr);
+  console.error(`astro build failed (exit ${String(build.status)})`);
+  process.exit(1);
+}
+
+const pages = builtPages(distDir);
+const weights = pages.map((page) => pageWeight(distDir, page));
+const wire = weights
+  .map((w) => ({ ...w, total: w.htmlGzip + w.cssGzip }))
+  .sort((a, b) => b.total - a.total);
+const totals = wire.map((w) => w.total).sort((a, b) => a - b);
+const heaviest = wire[0];
+const perLocale = (locale: 'fr' | 'en') =>
+  pages.filter((p) => localeOfPath(p.path) === locale && !isNotFoundPage(p.path)).length;
+
+const jsFiles = listFiles(distDir).filter((file) => /\.m?js$/.test(file));
+const jsTotal = jsFiles.reduce((sum, file) => sum + readFileSync(join(distDir, file)).length, 0);
+const withJs = weights.filter((w) => w.jsBytes > 0).sort((a, b) => b.jsBytes - a.jsBytes);
+const images = builtImages(distDir).sort((a, b) => b.bytes - a.bytes);
+const imageTotal = images.reduce((sum, image) => sum + image.bytes, 0);
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const rows: [string, string][] = [
+  ['build time', `${buildSeconds.toFixed(1)} s (astro build)`],
+  [
+    'pages',
+    `${pages.length} HTML files: fr ${perLocale('fr')}, en ${perLocale('en')}, 404 ${pages.filter((p) => isNotFoundPage(p.path)).length}`,
+  ],
+  [
+    'HTML+CSS gzip max',
+    heaviest ? `${kb(heaviest.total)} ${heaviest.path} (budget ${kb(pageBudgetBytes)})` : '-',
+  ],
+  ['HTML+CSS gzip median', kb(median(totals))],
+  ['JS total in dist', `${kb(jsTotal)} in ${jsFiles.length} files`],
+  [
+    'JS per page',
+    withJs.length === 0
+      ? '0 B on every page'
+      : `${withJs.length} pages load JS; max ${kb(withJs[0]?.jsBytes ?? 0)} ${withJs[0]?.path ?? ''}`,
+  ],
+  ['images total', `${kb(imageTotal)} in ${images.length} files`],
+  ['largest image', images[0] ? `${kb(images[0].bytes)} ${images[0].file}` : '-'],
+];
+
+const width = Math.max(...rows.map(([label]) => label.length));
+console.log(rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n'));
+console.log('\nheaviest pages (HTML + CSS, gzip)');
+for (const w of wire.slice(0, 5)) {
+  console.log(
+    `  ${kb(w.total).padStart(8)}  ${kb(w.htmlGzip).padStart(8)} + ${kb(w.cssGzip).padStart(7)}  ${w.path}`,
+  );
+}
+
+function median(sorted: number[]): number {
+  if (sorted.length === 0) return 0;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}

@@ -1,0 +1,12 @@
+// URL path helpers shared by the crawl, the dist checks and the benchmark.
+
+/** The language a path is in: English under /en/, French everywhere else. */
+export function localeOfPath(path: string): 'fr' | 'en' {
+  return path === '/en' || path.startsWith('/en/') ? 'en' : 'fr';
+}
+
+/** Path and query of a URL, whatever its host (the build's site URL may differ from the test server's). */
+export function pathAndQuery(url: string): string {
+  const parsed = new URL(url, 'http://x');
+  return parsed.pathname + parsed.search;
+}
