@@ -1,5 +1,5 @@
 // The language versions of a page, as hreflang links for <head> and the sitemap.
-import type { Locale } from '../schemas/common.ts';
+import { locales, type Locale } from '../schemas/common.ts';
 
 /** Root-relative path of the page in each locale where it exists. */
 export type Alternates = Partial<Record<Locale, string>>;
@@ -10,18 +10,19 @@ export interface HreflangLink {
 }
 
 /**
- * hreflang links of a translated page: one per locale, plus x-default on the
- * French version (the site's first language). A page with no translation has none.
+ * hreflang links of a page: one per locale where it exists, plus x-default on
+ * the French version (the site's first language) when it exists in both. A
+ * page in one language only (a theme list) still names itself.
  */
 export function hreflangLinks(
   alternates: Alternates,
   toUrl: (path: string) => string,
 ): HreflangLink[] {
+  const links = locales.flatMap((locale) => {
+    const path = alternates[locale];
+    return path === undefined ? [] : [{ hreflang: locale, href: toUrl(path) }];
+  });
   const { fr, en } = alternates;
-  if (fr === undefined || en === undefined) return [];
-  return [
-    { hreflang: 'fr', href: toUrl(fr) },
-    { hreflang: 'en', href: toUrl(en) },
-    { hreflang: 'x-default', href: toUrl(fr) },
-  ];
+  if (fr !== undefined && en !== undefined) links.push({ hreflang: 'x-default', href: toUrl(fr) });
+  return links;
 }

@@ -30,7 +30,15 @@ export const collatorOf = (locale: keyof typeof collator): Intl.Collator => coll
 
 export async function allPages(): Promise<Alternates[]> {
   const pages: Alternates[] = [];
-  for (const name of ['home', 'podcast', 'training', 'join', 'partners', 'artworks'] as const) {
+  for (const name of [
+    'home',
+    'podcast',
+    'training',
+    'join',
+    'thankYou',
+    'partners',
+    'artworks',
+  ] as const) {
     pages.push(alternatesFor(() => ({ name })));
   }
   for (const [collection, name] of Object.entries(entryRoute) as [

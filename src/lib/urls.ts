@@ -20,6 +20,9 @@ export const sections = {
 
 export type Section = keyof typeof sections;
 
+/** Last segment of the page a sign-up lands on, inside the join section. */
+const thankYou = { fr: 'merci', en: 'thank-you' } as const satisfies Record<Locale, string>;
+
 /** Every kind of page the site builds, with what its path needs. */
 export type Route =
   | { name: 'home' }
@@ -30,6 +33,8 @@ export type Route =
   | { name: 'episode'; slug: string }
   | { name: 'training' }
   | { name: 'join' }
+  /** The page a sign-up lands on once accepted (built by the forms, src/components/forms/). */
+  | { name: 'thankYou' }
   | { name: 'partners' }
   | { name: 'artist'; slug: string }
   | { name: 'artworks' }
@@ -66,6 +71,8 @@ export function localPath(locale: Locale, route: Route): string {
       return sections.training[locale];
     case 'join':
       return sections.join[locale];
+    case 'thankYou':
+      return join(sections.join[locale], thankYou[locale]);
     case 'partners':
       return sections.partners[locale];
     case 'artist':

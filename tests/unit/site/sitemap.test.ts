@@ -15,8 +15,10 @@ describe('hreflangLinks', () => {
     ]);
   });
 
-  test('gives no links to a page that exists in one language only', () => {
-    expect(hreflangLinks({ fr: '/recits/themes/soins/' }, toUrl)).toEqual([]);
+  test('names only itself, without x-default, when the page exists in one language', () => {
+    const links = hreflangLinks({ en: '/en/stories/tags/care/' }, toUrl);
+
+    expect(links).toEqual([{ hreflang: 'en', href: 'https://example.org/en/stories/tags/care/' }]);
   });
 });
 

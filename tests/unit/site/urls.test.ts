@@ -28,6 +28,11 @@ describe('pathTo', () => {
     expect(pathTo('en', { name: 'join' })).toBe('/en/join-us/');
   });
 
+  test('puts the sign-up thank-you page inside the join section', () => {
+    expect(pathTo('fr', { name: 'thankYou' })).toBe('/nous-rejoindre/merci/');
+    expect(pathTo('en', { name: 'thankYou' })).toBe('/en/join-us/thank-you/');
+  });
+
   test('gives the first page of a list no number and the next ones their number', () => {
     expect(pathTo('fr', { name: 'stories', page: 1 })).toBe('/recits/');
     expect(pathTo('fr', { name: 'stories', page: 2 })).toBe('/recits/2/');
