@@ -4,12 +4,13 @@ import { pickLocale, validateForm, type FormKind } from '../../schemas/forms/val
 import { deliverNow } from '../applications/deliver.ts';
 import { spamVerdict } from '../applications/spam.ts';
 import { acceptApplication } from '../applications/submit.ts';
-import { errorResponse, html, json, problem, readBody, redirect } from '../http.ts';
+import { html, json, problem, readBody, redirect } from '../http.ts';
 import { errorCode } from '../log.ts';
 import { formErrorsPage } from '../pages/form-errors.ts';
 import { getServices } from '../services.ts';
 import { sitePath } from '../site-paths.ts';
 import type { RequestContext } from './context.ts';
+import { failure } from './failure.ts';
 
 const invalidTitle = { fr: 'Certains champs sont à corriger.', en: 'Some fields need fixing.' };
 
@@ -43,21 +44,8 @@ export async function handleApplication(
     const next = sitePath('thankYou', locale);
     return body.format === 'form' ? redirect(next) : json({ id: record.id, next }, { status: 201 });
   } catch (error) {
-    return failure(error);
+    return failure('request_failed', error);
   }
-}
-
-function failure(error: unknown): Response {
-  const response = errorResponse(error);
-  try {
-    getServices().deps.log.error('request_failed', {
-      status: response.status,
-      code: errorCode(error),
-    });
-  } catch {
-    // Misconfigured: the response already names the variables.
-  }
-  return response;
 }
 
 /** The form page the post came from, if it is ours; the join page otherwise. */

@@ -1,11 +1,11 @@
 // GET /api/erasure?token=… shows a confirmation; POST /api/erasure erases.
 import { eraseApplication } from '../applications/erase.ts';
 import { erasurePath } from '../applications/welcome.ts';
-import { errorResponse, html, readBody } from '../http.ts';
-import { errorCode } from '../log.ts';
+import { html, readBody } from '../http.ts';
 import { erasureConfirmPage, erasureDonePage, erasureInvalidPage } from '../pages/erasure.ts';
 import { getServices } from '../services.ts';
 import { verifyErasureToken } from '../tokens.ts';
+import { failure } from './failure.ts';
 
 export async function handleErasure(req: Request): Promise<Response> {
   try {
@@ -27,15 +27,6 @@ export async function handleErasure(req: Request): Promise<Response> {
     const existed = await eraseApplication(deps, id);
     return html(erasureDonePage(locale, existed));
   } catch (error) {
-    const response = errorResponse(error);
-    try {
-      getServices().deps.log.error('erasure_failed', {
-        status: response.status,
-        code: errorCode(error),
-      });
-    } catch {
-      // Misconfigured: the response already names the variables.
-    }
-    return response;
+    return failure('erasure_failed', error);
   }
 }

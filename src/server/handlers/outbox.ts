@@ -1,8 +1,9 @@
 // GET /api/outbox and /api/outbox/:id: the local outbox, and only when it is
 // the mailer; with Resend configured these paths do not exist (404).
-import { errorResponse, html, problem } from '../http.ts';
+import { html, problem } from '../http.ts';
 import { outboxListPage } from '../pages/outbox.ts';
 import { getServices } from '../services.ts';
+import { failure } from './failure.ts';
 
 export async function handleOutbox(req: Request, id: string | undefined): Promise<Response> {
   try {
@@ -19,6 +20,6 @@ export async function handleOutbox(req: Request, id: string | undefined): Promis
     }
     return html(email.html);
   } catch (error) {
-    return errorResponse(error);
+    return failure('outbox_failed', error);
   }
 }

@@ -1,9 +1,11 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/server/config.ts';
+import { handleApplication } from '../../../src/server/handlers/applications.ts';
 import { handleHealth } from '../../../src/server/handlers/health.ts';
+import { setServices } from '../../../src/server/services.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -96,5 +98,29 @@ describe('GET /api/health', () => {
     const text = await response.text();
     expect(text).toContain('MAIL_FROM');
     expect(text).not.toContain('re_secret_value_123');
+  });
+});
+
+describe('a sign-up on a misconfigured server', () => {
+  it('answers 500 naming the variables to fix, never their values', async () => {
+    setServices(undefined);
+    vi.stubEnv('LOCAL_DATA_DIR', dir);
+    vi.stubEnv('RESEND_API_KEY', 're_secret_value_456');
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const request = new Request('https://calais.example.org/api/volunteers', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
+
+    const response = await handleApplication('volunteer', request, { waitUntil: () => undefined });
+
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(text).toContain('MAIL_FROM');
+    expect(text).not.toContain('re_secret_value_456');
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+    setServices(undefined);
   });
 });
