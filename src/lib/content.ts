@@ -5,7 +5,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Locale } from '../schemas/common.ts';
 import { assertUniqueSlugs, inLocale, keyOf, pairByKey, type Pair } from './entries.ts';
 import { byOrder, newestFirst } from './sort.ts';
-import { isPublished } from './stories.ts';
+import { publishable } from './stories.ts';
 
 /** Collections written as one file per language. */
 export type ProseCollection =
@@ -16,10 +16,18 @@ export type Entry<C extends ProseCollection> = CollectionEntry<C>;
 /** Drafts are built by `astro dev` only. */
 export const includeDrafts = import.meta.env.DEV;
 
+// Each set-aside draft is reported once per build, not once per page.
+const reported = new Set<string>();
+
 async function entriesOf<C extends ProseCollection>(collection: C): Promise<Entry<C>[]> {
   const entries: Entry<C>[] = await getCollection(collection);
   if (collection !== 'stories') return entries;
-  return entries.filter((entry) => isPublished(entry as Entry<'stories'>, includeDrafts));
+  const { kept, skipped } = publishable(entries as Entry<'stories'>[], includeDrafts);
+  for (const draft of skipped.filter((entry) => !reported.has(entry.id))) {
+    reported.add(draft.id);
+    console.warn(`Draft left out until its translation exists: ${draft.filePath ?? draft.id}`);
+  }
+  return kept as Entry<C>[];
 }
 
 /** Every entry of a prose collection with its translation; throws naming any file left alone. */

@@ -1,20 +1,53 @@
 import { describe, expect, test } from 'vitest';
 import { byOrder, newestFirst } from '../../../src/lib/sort.ts';
-import { groupByTag, isPublished, tagLabel } from '../../../src/lib/stories.ts';
+import { groupByTag, publishable, tagLabel } from '../../../src/lib/stories.ts';
 
 const story = (id: string, tags: string[], draft = false, date = '2026-01-01') => ({
   id,
   data: { tags, draft, date: new Date(date) },
 });
 
-describe('isPublished', () => {
-  test('hides drafts from production builds', () => {
-    expect(isPublished(story('fr/a', ['x'], true), false)).toBe(false);
-    expect(isPublished(story('fr/a', ['x'], false), false)).toBe(true);
+describe('publishable', () => {
+  const ids = (stories: { id: string }[]) => stories.map((s) => s.id);
+
+  test('keeps published stories and their translations', () => {
+    const stories = [story('fr/a', ['x']), story('en/a', ['x'])];
+
+    const { kept, skipped } = publishable(stories, false);
+
+    expect(ids(kept)).toEqual(['fr/a', 'en/a']);
+    expect(skipped).toEqual([]);
   });
 
-  test('shows drafts when drafts are included (development)', () => {
-    expect(isPublished(story('fr/a', ['x'], true), true)).toBe(true);
+  test('leaves out both languages of a story drafted in one of them, in production', () => {
+    const stories = [story('fr/a', ['x'], true), story('en/a', ['x']), story('fr/b', ['x'])];
+
+    const { kept } = publishable(stories, false);
+
+    expect(ids(kept)).toEqual(['fr/b']);
+  });
+
+  test('keeps drafts with their translation in development', () => {
+    const stories = [story('fr/a', ['x'], true), story('en/a', ['x'], true)];
+
+    const { kept } = publishable(stories, true);
+
+    expect(ids(kept)).toEqual(['fr/a', 'en/a']);
+  });
+
+  test('sets aside a draft whose translation is not written yet, even in development', () => {
+    const stories = [story('fr/a', ['x'], true)];
+
+    const { kept, skipped } = publishable(stories, true);
+
+    expect(kept).toEqual([]);
+    expect(ids(skipped)).toEqual(['fr/a']);
+  });
+
+  test('keeps a published story without translation, so the pairing check can fail on it', () => {
+    const { kept } = publishable([story('fr/a', ['x'])], false);
+
+    expect(ids(kept)).toEqual(['fr/a']);
   });
 });
 
