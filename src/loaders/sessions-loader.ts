@@ -30,7 +30,8 @@ export function sessionsLoader(options: SessionsLoaderOptions = {}): Loader {
           });
         }
         const from = origin === 'airtable' ? 'the Airtable "Sessions" table' : 'content/sessions/';
-        const drafts = skipped > 0 ? ` (${skipped} draft or blank rows left out)` : '';
+        const drafts =
+          skipped > 0 ? ` (${skipped} draft or blank row${skipped === 1 ? '' : 's'} left out)` : '';
         logger.info(`${sessions.length} sessions from ${from}${drafts}`);
       };
 
