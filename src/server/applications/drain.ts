@@ -7,6 +7,13 @@ import { deliverItems, type DeliveryReport } from './deliver.ts';
 /** How long a claimed item is left alone by other runs, in case this one dies. */
 export const claimMs = 2 * 60_000;
 
+/**
+ * After this, a welcome email still unsent is given up (the record is in the
+ * store; a week-late welcome helps no one), as the privacy notice promises. A
+ * record not yet stored is never dropped: it is logged as overdue instead.
+ */
+export const maxPendingMs = 7 * 86_400_000;
+
 export interface DrainOptions {
   /** Time this run may spend; a scheduled function has 30 s in all. Default 20 s. */
   budgetMs?: number;
@@ -33,6 +40,18 @@ export async function drainPending(
   for (const id of await queue.list()) {
     const item = await queue.get(id);
     if (item === null) continue;
+    if (started - Date.parse(item.record.submittedAt) > maxPendingMs) {
+      if (item.stored) {
+        await queue.remove(id);
+        deps.log.error('welcome_abandoned', { id, code: item.lastError ?? 'unknown' });
+        continue;
+      }
+      deps.log.error('delivery_overdue', {
+        id,
+        code: item.lastError ?? 'unknown',
+        count: item.attempts,
+      });
+    }
     if (item.notBefore !== undefined && Date.parse(item.notBefore) > started) waiting += 1;
     else if (due.length < maxItems) due.push(item);
     else waiting += 1;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { validateForm } from '../../../src/schemas/forms/validate.ts';
 import { fromFormEntries } from '../../../src/schemas/forms/form-data.ts';
 import { deliverNow } from '../../../src/server/applications/deliver.ts';
-import { drainPending } from '../../../src/server/applications/drain.ts';
+import { drainPending, maxPendingMs } from '../../../src/server/applications/drain.ts';
 import { eraseApplication } from '../../../src/server/applications/erase.ts';
 import {
   acceptApplication,
@@ -192,6 +192,22 @@ describe('delivery on a bad day', () => {
     expect(erased).toBe(true);
     expect(deps.store.writes).toHaveLength(0);
     expect(deps.mailer.calls).toBe(0);
+  });
+
+  it('gives up a welcome email still unsent after a week, but never a record not yet stored', async () => {
+    const deps = testDeps();
+    deps.mailer.fault = () => down('resend_503');
+    const [mailedLate] = await acceptMany(deps, 1);
+    deps.store.fault = () => down();
+    const [unstored] = await acceptMany(deps, 1);
+
+    deps.clock.advance(maxPendingMs + minute);
+    await drainPending(deps);
+
+    expect(await deps.queue.get(mailedLate ?? '')).toBeNull();
+    expect(await deps.store.find(mailedLate ?? '')).not.toBeNull();
+    expect(await deps.queue.get(unstored ?? '')).not.toBeNull();
+    expect(deps.logLines.join('\n')).toMatch(/welcome_abandoned[\s\S]*delivery_overdue/);
   });
 
   it('stops a drain at its time budget and leaves the rest for the next run', async () => {
