@@ -38,7 +38,7 @@ test('content pages load no JavaScript', () => {
   expect(withScripts).toEqual([]);
 });
 
-test('the sitemap lists every built page but the 404s, each with its hreflang alternates', () => {
+test('the sitemap lists every built page but the 404s and noindex pages, each with its hreflang alternates', () => {
   const xml = readFileSync(join(distDir, 'sitemap.xml'), 'utf8');
   const entries = elementBodies(xml, 'url').map(({ body }) => ({
     path: new URL((/<loc>([^<]+)<\/loc>/.exec(body)?.[1] ?? '').trim(), 'http://x').pathname,
@@ -46,8 +46,8 @@ test('the sitemap lists every built page but the 404s, each with its hreflang al
   }));
   const listed = entries.map((entry) => entry.path).sort();
   const built = pages
+    .filter((page) => !isNotFoundPage(page.path) && !isNoindex(page))
     .map((page) => page.path)
-    .filter((path) => !isNotFoundPage(path))
     .sort();
   const withoutAlternates = entries.filter((e) => e.alternates.length === 0).map((e) => e.path);
   const brokenAlternates = entries.flatMap((entry) =>

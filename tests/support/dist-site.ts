@@ -60,6 +60,14 @@ export function isNotFoundPage(path: string): boolean {
   return /(^|\/)404(\.html|\/)$/.test(path);
 }
 
+/** Pages that ask search engines not to index them (404, thank-you pages). */
+export function isNoindex(page: BuiltPage): boolean {
+  return startTags(page.html, 'meta').some(
+    (meta) =>
+      (meta['name'] ?? '').toLowerCase() === 'robots' && /noindex/i.test(meta['content'] ?? ''),
+  );
+}
+
 export function builtPages(distDir: string): BuiltPage[] {
   return listFiles(distDir)
     .filter((file) => file.endsWith('.html'))
