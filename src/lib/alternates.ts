@@ -18,7 +18,7 @@ export function hreflangLinks(
   alternates: Alternates,
   toUrl: (path: string) => string,
 ): HreflangLink[] {
-  const links = locales.flatMap((locale) => {
+  const links: HreflangLink[] = locales.flatMap((locale) => {
     const path = alternates[locale];
     return path === undefined ? [] : [{ hreflang: locale, href: toUrl(path) }];
   });
