@@ -6,7 +6,7 @@ import { spamVerdict } from '../applications/spam.ts';
 import { acceptApplication } from '../applications/submit.ts';
 import { html, json, problem, readBody, redirect } from '../http.ts';
 import { errorCode } from '../log.ts';
-import { formErrorsPage } from '../pages/form-errors.ts';
+import { formErrorsPage, formFailedPage } from '../pages/form-errors.ts';
 import { getServices } from '../services.ts';
 import { sitePath } from '../site-paths.ts';
 import type { RequestContext } from './context.ts';
@@ -44,7 +44,12 @@ export async function handleApplication(
     const next = sitePath('thankYou', locale);
     return body.format === 'form' ? redirect(next) : json({ id: record.id, next }, { status: 201 });
   } catch (error) {
-    return failure('request_failed', error);
+    const response = failure('request_failed', error);
+    if (!isFormPost(req)) return response;
+    // A person without JavaScript gets a page, not a JSON problem.
+    const locale = new URL(backTo(req, 'fr'), req.url).pathname.startsWith('/en/') ? 'en' : 'fr';
+    const page = formFailedPage(locale, coordinatorEmail(), backTo(req, locale));
+    return html(page, { status: response.status, headers: response.headers });
   }
 }
 
@@ -60,4 +65,18 @@ function backTo(req: Request, locale: 'fr' | 'en'): string {
     }
   }
   return sitePath('join', locale);
+}
+
+const isFormPost = (req: Request) =>
+  (req.headers.get('content-type') ?? '')
+    .toLowerCase()
+    .startsWith('application/x-www-form-urlencoded');
+
+/** The coordinator's address, unless the configuration itself is what failed. */
+function coordinatorEmail(): string | undefined {
+  try {
+    return getServices().deps.coordinatorEmail;
+  } catch {
+    return undefined;
+  }
 }

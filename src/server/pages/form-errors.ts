@@ -48,3 +48,34 @@ export function formErrorsPage(
       <p><a href="${backTo}">${t.back}</a></p>`,
   });
 }
+
+const failedText = {
+  fr: {
+    title: 'Votre candidature n’a pas pu être enregistrée',
+    body: 'Un problème de notre côté a empêché l’enregistrement. Réessayez dans quelques minutes avec le bouton « Retour » de votre navigateur, qui garde ce que vous avez saisi.',
+    contact: (email: string) => `Si le problème continue, écrivez à la coordination : ${email}.`,
+    back: 'Revenir au formulaire',
+  },
+  en: {
+    title: 'Your application could not be recorded',
+    body: 'A problem on our side prevented it. Try again in a few minutes with your browser’s Back button, which keeps what you typed.',
+    contact: (email: string) => `If the problem goes on, write to the coordination: ${email}.`,
+    back: 'Back to the form',
+  },
+};
+
+/** The answer to a plain form post that failed on our side (or was refused as a whole). */
+export function formFailedPage(
+  locale: Locale,
+  coordinatorEmail: string | undefined,
+  backTo: string,
+): string {
+  const t = failedText[locale];
+  return renderPage({
+    locale,
+    title: t.title,
+    body: html`<p role="alert">${t.body}</p>
+      ${coordinatorEmail === undefined ? '' : html`<p>${t.contact(coordinatorEmail)}</p>`}
+      <p><a href="${backTo}">${t.back}</a></p>`,
+  });
+}

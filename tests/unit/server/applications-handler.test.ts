@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { TemporaryError } from '../../../src/server/errors.ts';
 import { maxBodyBytes } from '../../../src/server/http.ts';
 import { handleApplication } from '../../../src/server/handlers/applications.ts';
 import { setServices } from '../../../src/server/services.ts';
@@ -174,6 +175,30 @@ describe('POST /api/volunteers and /api/observers', () => {
     expect(page).toContain('Cochez au moins un moment où vous êtes disponible.');
     expect(page).toContain('href="/nous-rejoindre/benevole/"');
     expect(deps.queue.items.size).toBe(0);
+  });
+
+  it('answers a plain form post that fails on our side with a page in its language, not JSON', async () => {
+    const deps = testDeps();
+    installServices(deps);
+    deps.queue.put = () => Promise.reject(new TemporaryError('blobs_unavailable', 10_000));
+    const fields: Record<string, string | string[]> = {};
+    for (const [k, v] of Object.entries(observerJson())) fields[k] = v === true ? 'yes' : (v as string | string[]);
+    ]);
+    const request = post(
+      '/api/observers',
+      formBody(fields),
+      'application/x-www-form-urlencoded',
+      {
+        referer: 'https://calais.example.org/en/join-us/observer/',
+      },
+    );
+
+    const response = await handleApplication('observer', request, requestContext());
+
+    expect(response.status).toBe(503);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    expect(response.headers.get('retry-after')).toBe('10');
+    expect(await response.text()).toContain('Your application could not be recorded');
   });
 
   it('ignores fields it does not know', async () => {
