@@ -1,0 +1,356 @@
+// `npm run bench:signups`: 1,000 applications sent at once to the functions run
+// locally by the Netlify CLI, with a fake Airtable enforcing 5 requests/s per
+// base and its 30 s penalty (time-scaled), and a fake Resend. Prints how long
+// applicants waited, how long until everything was in Airtable and emailed,
+// what it cost in requests, and what was lost or duplicated. It does not assert.
+//
+// Two ways to run the functions:
+// - by default, their handlers (netlify/functions/*.ts) are called in this
+//   process, as one warm instance runs them: all --count posts really at once;
+// - with --cli, under `netlify functions:serve --offline` on --port. The CLI runs
+//   every invocation in a new worker thread (a cold start each, about 35 MB, and
+//   a 30 s limit), so the posts go --concurrency at a time: 1,000 at once would
+//   need some 35 GB, and on two cores most would time out.
+//
+// Options: --count=1000 --cli --concurrency=1000 (25 with --cli) --port=8881
+//          --time-scale=0.02 --resend-rate=0 (requests/s of the fake Resend; 0: no limit)
+//          --timeout=1800 (seconds to wait for the queue to empty)
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { welcomeKey } from '../src/server/applications/welcome.ts';
+import type { ApplicationRecord } from '../src/server/ports.ts';
+import { FakeAirtable } from '../tests/fakes/fake-airtable.ts';
+import { FakeResend } from '../tests/fakes/fake-resend.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function option(name: string, fallback: number): number {
+  const prefix = `--${name}=`;
+  const raw = process.argv.find((arg) => arg.startsWith(prefix))?.slice(prefix.length);
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number`);
+  return value;
+}
+
+const inProcess = !process.argv.includes('--cli');
+const count = option('count', 1_000);
+const concurrency = Math.max(1, option('concurrency', inProcess ? count : 25));
+const timeScale = option('time-scale', 0.02);
+const port = option('port', 8881);
+const resendRate = option('resend-rate', 0);
+const timeoutMs = option('timeout', 1_800) * 1_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const seconds = (ms: number) => `${(ms / 1_000).toFixed(1)} s`;
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? Number.NaN;
+}
+
+/** A valid volunteer application as the form's script sends it (JSON). */
+function application(n: number): Record<string, unknown> {
+  return {
+    locale: n % 3 === 0 ? 'en' : 'fr',
+    name: `Bench Person ${n}`,
+    email: `bench${n}@example.org`,
+    consent: true,
+    privacyVersion: '2026-11-22',
+    profession: 'nurse',
+    languages: [{ code: 'ar', level: 'fluent' }],
+    site: n % 2 === 0 ? 'calais' : 'grande-synthe',
+    availability: ['weekends'],
+    frequency: 'monthly',
+    motivation: 'I would like to help at the mobile clinic.',
+    // Shown long enough ago to be human (see src/server/applications/spam.ts).
+    startedAt: String(Date.now() - 60_000),
+  };
+}
+
+async function waitForFunctions(
+  base: string,
+  child: ChildProcess,
+  deadline: number,
+): Promise<void> {
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error('the Netlify CLI stopped before serving functions');
+    try {
+      const response = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(10_000) });
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(500);
+  }
+  throw new Error('the functions did not answer within the start-up time');
+}
+
+async function pendingCount(dir: string): Promise<number> {
+  try {
+    return (await readdir(dir)).filter((name) => name.endsWith('.json') && !name.startsWith('.'))
+      .length;
+  } catch {
+    return 0;
+  }
+}
+
+/** The functions under test, however they run. */
+interface Target {
+  /** POST /api/volunteers with a JSON application. */
+  post(body: Record<string, unknown>): Promise<{ status: number; id?: string }>;
+  /** One run of the scheduled drain. */
+  drain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function cliTarget(env: Record<string, string>): Promise<Target> {
+  const base = `http://127.0.0.1:${port}`;
+  const cli = spawn(
+    join(root, 'node_modules/.bin/netlify'),
+    ['functions:serve', '--offline', '--port', String(port)],
+    {
+      cwd: root,
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, ...env },
+    },
+  );
+  let errors = '';
+  cli.stderr?.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-4_000);
+  });
+  const close = () => {
+    if (cli.pid !== undefined && cli.exitCode === null) {
+      try {
+        // The CLI was started in its own process group: this stops it and its children, nothing else.
+        process.kill(-cli.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    }
+    return Promise.resolve();
+  };
+  const startedAt = Date.now();
+  try {
+    await waitForFunctions(base, cli, Date.now() + 120_000);
+  } catch (error) {
+    console.error(errors);
+    await close();
+    throw error;
+  }
+  console.log(`Functions ready on ${base} after ${seconds(Date.now() - startedAt)}.`);
+  return {
+    async post(body) {
+      const response = await fetch(`${base}/api/volunteers`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(300_000),
+      });
+      const answer = (await response.json().catch(() => ({}))) as { id?: unknown };
+      return {
+        status: response.status,
+        ...(typeof answer.id === 'string' ? { id: answer.id } : {}),
+      };
+    },
+    async drain() {
+      await fetch(`${base}/.netlify/functions/drain-pending`, {
+        method: 'POST',
+        signal: AbortSignal.timeout(120_000),
+      }).catch(() => undefined);
+    },
+    close,
+  };
+}
+
+async function inProcessTarget(env: Record<string, string>): Promise<Target> {
+  Object.assign(process.env, env);
+  const { createServices, setServices } = await import('../src/server/services.ts');
+  const { loadConfig } = await import('../src/server/config.ts');
+  const { createLogger } = await import('../src/server/log.ts');
+  // The functions' own services, with a silent logger so that the figures stay readable.
+  setServices(
+    createServices(
+      loadConfig(process.env),
+      createLogger(() => undefined),
+    ),
+  );
+  const volunteers = (await import('../netlify/functions/volunteers.ts')).default;
+  const drainPending = (await import('../netlify/functions/drain-pending.ts')).default;
+  const background = new Set<Promise<unknown>>();
+  const context = {
+    waitUntil(promise: Promise<unknown>) {
+      background.add(promise);
+      void promise.finally(() => background.delete(promise));
+    },
+  };
+  console.log('Functions loaded in this process.');
+  return {
+    async post(body) {
+      const request = new Request('http://localhost:8888/api/volunteers', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const response = await volunteers(request, context as never);
+      const answer = (await response.json().catch(() => ({}))) as { id?: unknown };
+      return {
+        status: response.status,
+        ...(typeof answer.id === 'string' ? { id: answer.id } : {}),
+      };
+    },
+    async drain() {
+      await drainPending();
+    },
+    async close() {
+      await Promise.allSettled([...background]);
+      setServices(undefined);
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'bench-signups-'));
+  const airtable = await FakeAirtable.start({ ratePerSecond: 5, timeScale });
+  const resend = await FakeResend.start({ ratePerSecond: resendRate === 0 ? null : resendRate });
+  let target: Target | undefined;
+
+  try {
+    console.log(
+      `Fake Airtable ${airtable.url}: 5 requests/s per base, penalty ${seconds(airtable.penaltyMs)} (30 s × ${timeScale}).`,
+    );
+    console.log(
+      `Fake Resend ${resend.url}: ${resendRate === 0 ? 'no rate limit' : `${resendRate} requests/s`}.`,
+    );
+    const env = {
+      CI: 'true',
+      AIRTABLE_API_KEY: airtable.apiKey,
+      AIRTABLE_BASE_ID: airtable.baseId,
+      AIRTABLE_ENDPOINT_URL: airtable.url,
+      AIRTABLE_RATE_LIMIT_PENALTY_MS: String(airtable.penaltyMs),
+      RESEND_API_KEY: resend.apiKey,
+      RESEND_BASE_URL: resend.url,
+      MAIL_FROM: 'Médecins du Monde Calais <calais@example.org>',
+      COORDINATOR_EMAIL: 'coordination@example.org',
+      SIGNING_SECRET: 'bench-signing-secret-with-at-least-32-characters',
+      SITE_URL: 'http://localhost:8888',
+      LOCAL_DATA_DIR: dataDir,
+      QUEUE_BACKEND: 'files',
+    };
+    target = inProcess ? await inProcessTarget(env) : await cliTarget(env);
+
+    // 1. The burst: every application posted at once (or `concurrency` at a time).
+    console.log(`Posting ${count} applications, ${concurrency} at a time…`);
+    const latencies: number[] = [];
+    const accepted: string[] = [];
+    const failures = new Map<string, number>();
+    let next = 0;
+    const started = Date.now();
+    const worker = async () => {
+      while (next < count) {
+        next += 1;
+        const n = next;
+        const sent = Date.now();
+        try {
+          const answer = await (target as Target).post(application(n));
+          latencies.push(Date.now() - sent);
+          if (answer.status === 201 && answer.id !== undefined) accepted.push(answer.id);
+          else
+            failures.set(`HTTP ${answer.status}`, (failures.get(`HTTP ${answer.status}`) ?? 0) + 1);
+        } catch (error) {
+          const name = error instanceof Error ? error.name : 'error';
+          failures.set(name, (failures.get(name) ?? 0) + 1);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+    const burstMs = Date.now() - started;
+    console.log(`All answered after ${seconds(burstMs)}: ${accepted.length} accepted.`);
+
+    // 2. Until the queue is empty: the scheduled drain, run by hand as the CLI does not fire schedules.
+    const pendingDir = join(dataDir, 'pending');
+    const ids = new Set(accepted);
+    let allStoredAt: number | undefined;
+    let allMailedAt: number | undefined;
+    let drains = 0;
+    let lastReport = 0;
+    const inAirtable = () =>
+      [...airtable.countBy('Application ID').keys()].filter((id) => ids.has(id)).length;
+    const mailed = () => new Set(resend.inbox.map((email) => email.idempotencyKey)).size;
+    while (Date.now() - started < timeoutMs) {
+      if (allStoredAt === undefined && inAirtable() === ids.size) allStoredAt = Date.now();
+      if (allMailedAt === undefined && mailed() >= ids.size) allMailedAt = Date.now();
+      const pending = await pendingCount(pendingDir);
+      if (pending === 0 && allStoredAt !== undefined && allMailedAt !== undefined) break;
+      if (Date.now() - lastReport > 15_000) {
+        lastReport = Date.now();
+        console.log(
+          `  ${seconds(Date.now() - started)}: ${inAirtable()} in Airtable, ${mailed()} emailed, ${pending} pending, ${drains} drains`,
+        );
+      }
+      if (pending > 0) {
+        drains += 1;
+        await target.drain();
+      }
+      await sleep(1_000);
+    }
+
+    // 3. The figures.
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const counts = airtable.countBy('Application ID');
+    const lost = [...ids].filter((id) => (counts.get(id) ?? 0) === 0).length;
+    const duplicated = [...ids].filter((id) => (counts.get(id) ?? 0) > 1).length;
+    const emailsByKey = new Map<string, number>();
+    for (const email of resend.inbox) {
+      const key = email.idempotencyKey ?? email.id;
+      emailsByKey.set(key, (emailsByKey.get(key) ?? 0) + 1);
+    }
+    const duplicateEmails = [...emailsByKey.values()].filter((n) => n > 1).length;
+    const unmailed = [...ids].filter(
+      (id) => !emailsByKey.has(welcomeKey({ id } as ApplicationRecord)),
+    ).length;
+
+    console.log('');
+    console.log(`Applications posted          ${count} (${concurrency} at a time)`);
+    console.log(`Accepted (201)               ${accepted.length}`);
+    for (const [reason, n] of failures) console.log(`Not accepted: ${reason.padEnd(15)} ${n}`);
+    console.log(
+      `Answer time p50 / p95 / p99  ${sorted.length === 0 ? 'n/a' : `${seconds(percentile(sorted, 50))} / ${seconds(percentile(sorted, 95))} / ${seconds(percentile(sorted, 99))}`}`,
+    );
+    console.log(`Burst answered in            ${seconds(burstMs)}`);
+    console.log(
+      `All in Airtable after        ${allStoredAt === undefined ? `not within ${seconds(timeoutMs)}` : seconds(allStoredAt - started)}`,
+    );
+    console.log(
+      `All emailed after            ${allMailedAt === undefined ? `not within ${seconds(timeoutMs)}` : seconds(allMailedAt - started)}`,
+    );
+    console.log(
+      `Airtable requests            ${airtable.requestCount()} (${airtable.requestCount(429)} answered 429)`,
+    );
+    console.log(
+      `Resend requests              ${resend.requestCount()} (${resend.requestCount(429)} answered 429)`,
+    );
+    console.log(`Emails sent                  ${resend.inbox.length}`);
+    console.log(`Drain runs                   ${drains}`);
+    console.log(`Still pending                ${await pendingCount(pendingDir)}`);
+    console.log(
+      `Lost                         ${lost}${unmailed > 0 ? ` (and ${unmailed} without email)` : ''}`,
+    );
+    console.log(
+      `Duplicated                   ${duplicated} in Airtable, ${duplicateEmails} emails`,
+    );
+  } finally {
+    await target?.close();
+    await airtable.close();
+    await resend.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
