@@ -182,16 +182,12 @@ describe('POST /api/volunteers and /api/observers', () => {
     installServices(deps);
     deps.queue.put = () => Promise.reject(new TemporaryError('blobs_unavailable', 10_000));
     const fields: Record<string, string | string[]> = {};
-    for (const [k, v] of Object.entries(observerJson())) fields[k] = v === true ? 'yes' : (v as string | string[]);
-    ]);
-    const request = post(
-      '/api/observers',
-      formBody(fields),
-      'application/x-www-form-urlencoded',
-      {
-        referer: 'https://calais.example.org/en/join-us/observer/',
-      },
-    );
+    for (const [k, v] of Object.entries(observerJson())) {
+      fields[k] = v === true ? 'yes' : (v as string | string[]);
+    }
+    const request = post('/api/observers', formBody(fields), 'application/x-www-form-urlencoded', {
+      referer: 'https://calais.example.org/en/join-us/observer/',
+    });
 
     const response = await handleApplication('observer', request, requestContext());
 
