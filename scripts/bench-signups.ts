@@ -122,7 +122,7 @@ async function cliTarget(env: Record<string, string>): Promise<Target> {
     },
   );
   let errors = '';
-  cli.stderr?.on('data', (chunk: Buffer) => {
+  cli.stderr.on('data', (chunk: Buffer) => {
     errors = (errors + chunk.toString()).slice(-4_000);
   });
   const close = () => {

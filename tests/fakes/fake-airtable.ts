@@ -110,7 +110,11 @@ export class FakeAirtable {
 
   async close(): Promise<void> {
     this.#server.closeAllConnections();
-    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      this.#server.close(() => {
+        resolve();
+      });
+    });
   }
 
   // --- Programmable state -------------------------------------------------
@@ -168,7 +172,8 @@ export class FakeAirtable {
     const counts = new Map<string, number>();
     for (const records of this.#records.values()) {
       for (const record of records) {
-        const value = String(record.fields[field] ?? '');
+        const cell = record.fields[field];
+        const value = typeof cell === 'string' ? cell : JSON.stringify(cell ?? '');
         counts.set(value, (counts.get(value) ?? 0) + 1);
       }
     }
@@ -194,12 +199,7 @@ export class FakeAirtable {
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://fake');
     const body = await readBody(request);
-    const answer = await this.#answer(
-      request.method ?? 'GET',
-      url,
-      request.headers.authorization,
-      body,
-    );
+    const answer = this.#answer(request.method ?? 'GET', url, request.headers.authorization, body);
     const delay = this.delayMs + (this.#slow.shift() ?? 0);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     this.log.push({
@@ -211,12 +211,12 @@ export class FakeAirtable {
     if (!response.destroyed) send(response, answer.status, answer.body);
   }
 
-  async #answer(
+  #answer(
     method: string,
     url: URL,
     authorization: string | undefined,
     rawBody: string,
-  ): Promise<{ status: number; body: unknown }> {
+  ): { status: number; body: unknown } {
     if (authorization === undefined) {
       return {
         status: 401,
@@ -320,11 +320,12 @@ export class FakeAirtable {
         );
       }
     }
-    const wanted = params['fields'];
-    if (Array.isArray(wanted)) {
-      const unknown = wanted.find((name) => !known.has(String(name)));
+    const fieldsParam: unknown = params['fields'];
+    const wanted = Array.isArray(fieldsParam) ? fieldsParam.map(String) : undefined;
+    if (wanted !== undefined) {
+      const unknown = wanted.find((name) => !known.has(name));
       if (unknown !== undefined)
-        return invalid('UNKNOWN_FIELD_NAME', `Unknown field name: "${String(unknown)}"`);
+        return invalid('UNKNOWN_FIELD_NAME', `Unknown field name: "${unknown}"`);
     }
     const maxRecords = Number(params['maxRecords'] ?? Infinity);
     const pageSize = Math.min(100, Number(params['pageSize'] ?? 100));
@@ -332,7 +333,7 @@ export class FakeAirtable {
     const limited = matching.slice(0, maxRecords);
     const page = limited.slice(start, start + pageSize).map((record) => ({
       ...record,
-      fields: Array.isArray(wanted) ? pick(record.fields, wanted.map(String)) : record.fields,
+      fields: wanted === undefined ? record.fields : pick(record.fields, wanted),
     }));
     const next = start + pageSize < limited.length ? { offset: String(start + pageSize) } : {};
     return { status: 200, body: { records: page, ...next } };

@@ -210,7 +210,7 @@ export class AirtableStore implements ApplicationStore {
     const records = await query.all();
     return records.map((record) => ({
       recordId: record.id,
-      applicationId: String(record.get(APPLICATION_ID_FIELD) ?? ''),
+      applicationId: asText(record.get(APPLICATION_ID_FIELD)),
       fields: record.fields,
     }));
   }
@@ -301,4 +301,8 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   for (let index = 0; index < items.length; index += size)
     result.push(items.slice(index, index + size));
   return result;
+}
+
+function asText(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }

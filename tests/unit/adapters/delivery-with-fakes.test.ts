@@ -73,7 +73,7 @@ async function world(options: { airtableRate: number | null; pace: number }): Pr
       limiter: createRateLimiter({ ratePerSecond: 1_000, code: 'resend_paced' }),
     }),
     queue: new FileQueue({ dir }),
-    clock: { now: () => Date.now() + offset, sleep: systemClock.sleep },
+    clock: { now: () => Date.now() + offset, sleep: (ms: number) => systemClock.sleep(ms) },
     log: createLogger(() => undefined),
     siteUrl: 'http://localhost:8888',
     coordinatorEmail: 'coordination@example.org',

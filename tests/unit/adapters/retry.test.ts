@@ -10,20 +10,20 @@ function manualClock(): Clock & { sleeps: number[] } {
   return {
     sleeps,
     now: () => now,
-    sleep: async (ms) => {
+    sleep: (ms) => {
       sleeps.push(ms);
       now += ms;
+      return Promise.resolve();
     },
   };
 }
 
-function failing(errors: unknown[], result = 'done') {
+function failing(errors: Error[], result = 'done') {
   let calls = 0;
-  const operation = async () => {
+  const operation = () => {
     calls += 1;
     const error = errors.shift();
-    if (error !== undefined) throw error;
-    return result;
+    return error === undefined ? Promise.resolve(result) : Promise.reject(error);
   };
   return { operation, calls: () => calls };
 }
