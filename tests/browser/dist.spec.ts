@@ -3,7 +3,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { builtPages, isNotFoundPage, pageBudgetBytes, pageWeight } from '../support/dist-site.ts';
+import {
+  builtPages,
+  isNoindex,
+  isNotFoundPage,
+  pageBudgetBytes,
+  pageWeight,
+} from '../support/dist-site.ts';
 import { elementBodies, startTags } from '../support/html.ts';
 
 const distDir = join(import.meta.dirname, '..', '..', 'dist');

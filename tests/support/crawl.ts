@@ -36,6 +36,8 @@ export interface DomFacts {
   ids: string[];
   /** Absolute URLs of every a[href]. */
   links: string[];
+  /** Absolute URLs of audio, video, captions and posters, which load only on demand. */
+  media: string[];
   scripts: ScriptFacts[];
   hasForm: boolean;
   images: ImageFacts[];
@@ -169,6 +171,12 @@ export async function crawlSite(
       result.links.push({ from: path, to, fragment });
       enqueue(to);
     }
+    for (const src of dom.media) {
+      const url = new URL(src);
+      if (url.origin !== origin) continue;
+      result.links.push({ from: path, to: url.pathname + url.search, fragment: null });
+      enqueue(url.pathname + url.search);
+    }
     for (const alternate of dom.alternates) enqueue(new URL(alternate.href, origin).pathname);
   }
 
@@ -229,6 +237,12 @@ function readDom(page: Page): Promise<DomFacts> {
       links: all<HTMLAnchorElement>('a[href]')
         .filter((a) => /^https?:$/.test(a.protocol))
         .map((a) => a.href),
+      media: [
+        ...all('audio[src], video[src], source[src], track[src]').map(
+          (element) => new URL(element.getAttribute('src') ?? '', document.baseURI).href,
+        ),
+        ...all<HTMLVideoElement>('video[poster]').map((video) => video.poster),
+      ],
       scripts: all<HTMLScriptElement>('script').map((script) => ({
         src: script.hasAttribute('src') ? script.src : null,
         type: script.type,
