@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import {
   builtImages,
   builtPages,
@@ -44,7 +45,9 @@ const perLocale = (locale: 'fr' | 'en') =>
   pages.filter((p) => localeOfPath(p.path) === locale && !isNotFoundPage(p.path)).length;
 
 const jsFiles = listFiles(distDir).filter((file) => /\.m?js$/.test(file));
-const jsTotal = jsFiles.reduce((sum, file) => sum + readFileSync(join(distDir, file)).length, 0);
+const jsContents = jsFiles.map((file) => readFileSync(join(distDir, file)));
+const jsTotal = jsContents.reduce((sum, content) => sum + content.length, 0);
+const jsGzip = jsContents.reduce((sum, content) => sum + gzipSync(content).length, 0);
 const withJs = weights.filter((w) => w.jsBytes > 0).sort((a, b) => b.jsBytes - a.jsBytes);
 const images = builtImages(distDir).sort((a, b) => b.bytes - a.bytes);
 const imageTotal = images.reduce((sum, image) => sum + image.bytes, 0);
@@ -61,7 +64,7 @@ const rows: [string, string][] = [
     heaviest ? `${kb(heaviest.total)} ${heaviest.path} (budget ${kb(pageBudgetBytes)})` : '-',
   ],
   ['HTML+CSS gzip median', kb(median(totals))],
-  ['JS total in dist', `${kb(jsTotal)} in ${jsFiles.length} files`],
+  ['JS total in dist', `${kb(jsTotal)} (${kb(jsGzip)} gzip) in ${jsFiles.length} files`],
   [
     'JS per page',
     withJs.length === 0
