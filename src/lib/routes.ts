@@ -28,17 +28,10 @@ const collator = {
 };
 export const collatorOf = (locale: keyof typeof collator): Intl.Collator => collator[locale];
 
+/** Every indexable page (the thank-you and 404 pages are noindex, so not listed). */
 export async function allPages(): Promise<Alternates[]> {
   const pages: Alternates[] = [];
-  for (const name of [
-    'home',
-    'podcast',
-    'training',
-    'join',
-    'thankYou',
-    'partners',
-    'artworks',
-  ] as const) {
+  for (const name of ['home', 'podcast', 'training', 'join', 'partners', 'artworks'] as const) {
     pages.push(alternatesFor(() => ({ name })));
   }
   for (const [collection, name] of Object.entries(entryRoute) as [

@@ -32,7 +32,10 @@ export const delegationSchema = z.object({
           /** Email address. */
           email: z.email().optional(),
           /** Phone number in international form, e.g. +33 3 21 00 00 00. */
-          phone: z.string().regex(/^\+[\d ]{8,20}$/).optional(),
+          phone: z
+            .string()
+            .regex(/^\+[\d ]{8,20}$/)
+            .optional(),
         })
         .refine((c) => c.email !== undefined || c.phone !== undefined, 'give an email or a phone'),
     )
