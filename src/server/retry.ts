@@ -68,6 +68,13 @@ export interface RateLimiter {
    * `deadline`, without taking the slot.
    */
   acquire(deadline?: number): Promise<void>;
+  /**
+   * Takes the next `count` slots at once, or none: rejects with a TemporaryError
+   * if the last one would come after `deadline`. Each returned function waits
+   * for its slot. An operation of several requests reserves them together so
+   * that, when callers crowd in, it cannot start and then starve half-way.
+   */
+  reserve(count: number, deadline?: number): (() => Promise<void>)[];
   /** Holds every request back until this instant, e.g. during a provider's 429 penalty. */
   pauseUntil(instant: number): void;
 }
@@ -91,7 +98,14 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   let nextSlot = 0;
   let pausedUntil = 0;
 
-  return {
+  /** Waits for a reserved slot; if a pause began meanwhile, queues again. */
+  const waitFor = async (slot: number, deadline: number | undefined): Promise<void> => {
+    const now = clock.now();
+    if (slot > now) await clock.sleep(slot - now);
+    if (pausedUntil > clock.now()) await limiter.acquire(deadline);
+  };
+
+  const limiter: RateLimiter = {
     async acquire(deadline) {
       for (;;) {
         const now = clock.now();
@@ -106,8 +120,22 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         if (pausedUntil <= clock.now()) return;
       }
     },
+    reserve(count, deadline) {
+      const now = clock.now();
+      const first = Math.max(now, nextSlot, pausedUntil);
+      const last = first + (count - 1) * intervalMs;
+      if (deadline !== undefined && last > deadline) {
+        throw new TemporaryError(options.code, last - now);
+      }
+      nextSlot = last + intervalMs;
+      return Array.from(
+        { length: count },
+        (_, index) => () => waitFor(first + index * intervalMs, deadline),
+      );
+    },
     pauseUntil(instant) {
       pausedUntil = Math.max(pausedUntil, instant);
     },
   };
+  return limiter;
 }

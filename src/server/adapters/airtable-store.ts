@@ -132,17 +132,30 @@ export class AirtableStore implements ApplicationStore {
   }
 
   async #saveInTable(table: string, records: ApplicationRecord[], deadline: number): Promise<void> {
-    const stored = new Set<string>();
-    for (const ids of chunks(
+    const lookups = chunks(
       records.map((record) => record.id),
       LOOKUP_BATCH,
-    )) {
-      for (const found of await this.#lookup(table, ids, deadline, false))
-        stored.add(found.applicationId);
+    );
+    // Every first try is paced in advance (creates counted as if none were stored
+    // yet): the call fails at once, before any request, if they cannot all be made
+    // in time, rather than spending lookups that its creates could not follow.
+    const slots = this.#limiter.reserve(
+      lookups.length + Math.ceil(records.length / CREATE_BATCH),
+      deadline,
+    );
+    const stored = new Set<string>();
+    for (const ids of lookups) {
+      const found = await this.#request(
+        table,
+        deadline,
+        () => this.#selectIds(table, ids),
+        slots.shift(),
+      );
+      for (const record of found) stored.add(record.applicationId);
     }
     const missing = records.filter((record) => !stored.has(record.id));
     for (const batch of chunks(missing, CREATE_BATCH)) {
-      await this.#createOnce(table, batch, deadline);
+      await this.#createOnce(table, batch, deadline, slots.shift());
     }
   }
 
@@ -151,9 +164,14 @@ export class AirtableStore implements ApplicationStore {
    * without an answer (timeout, network, 5xx) may still have been written, so
    * the retry first looks the batch up again and creates only what is missing.
    */
-  async #createOnce(table: string, batch: ApplicationRecord[], deadline: number): Promise<void> {
+  async #createOnce(
+    table: string,
+    batch: ApplicationRecord[],
+    deadline: number,
+    slot?: () => Promise<void>,
+  ): Promise<void> {
     let uncertain = false;
-    await withRetry(async () => {
+    await withRetry(async (attempt) => {
       let toCreate = batch;
       if (uncertain) {
         const found = await this.#attempt(table, deadline, () =>
@@ -167,11 +185,15 @@ export class AirtableStore implements ApplicationStore {
         if (toCreate.length === 0) return;
       }
       try {
-        await this.#attempt(table, deadline, () =>
-          this.#base.table(table).create(
-            toCreate.map((record) => ({ fields: toAirtableFields(record) })),
-            { typecast: true },
-          ),
+        await this.#attempt(
+          table,
+          deadline,
+          () =>
+            this.#base.table(table).create(
+              toCreate.map((record) => ({ fields: toAirtableFields(record) })),
+              { typecast: true },
+            ),
+          attempt === 1 ? slot : undefined,
         );
       } catch (error) {
         if (
@@ -216,13 +238,29 @@ export class AirtableStore implements ApplicationStore {
   }
 
   /** One request with pacing, error mapping and retries within the deadline. */
-  async #request<T>(table: string, deadline: number, call: () => Promise<T>): Promise<T> {
-    return withRetry(() => this.#attempt(table, deadline, call), this.#retryOptions(deadline));
+  async #request<T>(
+    table: string,
+    deadline: number,
+    call: () => Promise<T>,
+    slot?: () => Promise<void>,
+  ): Promise<T> {
+    return withRetry(
+      (attempt) => this.#attempt(table, deadline, call, attempt === 1 ? slot : undefined),
+      this.#retryOptions(deadline),
+    );
   }
 
-  /** One paced try, its failure turned into a TemporaryError or PermanentError. */
-  async #attempt<T>(table: string, deadline: number, call: () => Promise<T>): Promise<T> {
-    await this.#limiter.acquire(deadline);
+  /**
+   * One paced try (in its reserved slot, if any), its failure turned into a
+   * TemporaryError or PermanentError.
+   */
+  async #attempt<T>(
+    table: string,
+    deadline: number,
+    call: () => Promise<T>,
+    slot?: () => Promise<void>,
+  ): Promise<T> {
+    await (slot === undefined ? this.#limiter.acquire(deadline) : slot());
     try {
       return await call();
     } catch (error) {

@@ -76,6 +76,18 @@ describe('AirtableStore', () => {
     expect(fake.records('Volunteers')).toHaveLength(25);
   });
 
+  it('fails at once, without a request, when its requests cannot all be paced before its deadline', async () => {
+    const limiter = createRateLimiter({ ratePerSecond: 1, code: 'airtable_paced' });
+    const { fake, store } = await setUp({}, { limiter, deadlineMs: 1_000 });
+    const records = Array.from({ length: 25 }, () => volunteerRecord());
+
+    const error = await rejection(store.saveAll(records));
+
+    expect(error).toBeInstanceOf(TemporaryError);
+    expect(error).toMatchObject({ code: 'airtable_paced' });
+    expect(fake.requestCount()).toBe(0);
+  });
+
   it('answers a TemporaryError carrying the penalty when a 429 storm outlasts its deadline', async () => {
     const { fake, store } = await setUp({}, { deadlineMs: PENALTY_MS * 1.5 });
     fake.rateLimitFor(10_000);

@@ -114,6 +114,34 @@ describe('createRateLimiter', () => {
     expect(clock.now()).toBe(30_000);
   });
 
+  it('reserves several slots at once, each waited for in turn', async () => {
+    const clock = manualClock();
+    const limiter = createRateLimiter({ ratePerSecond: 5, code: 'x_paced', clock });
+
+    const slots = limiter.reserve(3);
+    for (const slot of slots) await slot();
+
+    expect(clock.now()).toBe(400);
+  });
+
+  it('reserves nothing when the last slot would come after the deadline', async () => {
+    const clock = manualClock();
+    const limiter = createRateLimiter({ ratePerSecond: 5, code: 'x_paced', clock });
+
+    const refused = (() => {
+      try {
+        limiter.reserve(10, 1_000);
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    await limiter.acquire();
+
+    expect(refused).toMatchObject({ code: 'x_paced', retryAfterMs: 1_800 });
+    expect(clock.now()).toBe(0);
+  });
+
   it('refuses a slot after the deadline with a TemporaryError saying how long to wait', async () => {
     const clock = manualClock();
     const limiter = createRateLimiter({ ratePerSecond: 5, code: 'x_paced', clock });
