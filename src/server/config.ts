@@ -74,7 +74,7 @@ const envSchema = z.object({
   URL: optional(z.string()),
   LOCAL_DATA_DIR: optional(z.string().min(1)),
   QUEUE_BACKEND: optional(z.enum(['blobs', 'files'], 'must be "blobs" or "files"')),
-  NETLIFY_DEV: optional(z.string()),
+  NETLIFY_LOCAL: optional(z.string()),
   AWS_LAMBDA_FUNCTION_NAME: optional(z.string()),
 });
 
@@ -99,8 +99,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
 
   // Deployed on Netlify (not the CLI): nothing may fall back to the local disk,
-  // which is neither durable nor private there.
-  const deployed = e.AWS_LAMBDA_FUNCTION_NAME !== undefined && e.NETLIFY_DEV !== 'true';
+  // which is neither durable nor private there. The CLI sets NETLIFY_LOCAL under
+  // both `netlify dev` and `netlify serve` (NETLIFY_DEV only under `dev`).
+  const deployed = e.AWS_LAMBDA_FUNCTION_NAME !== undefined && e.NETLIFY_LOCAL !== 'true';
   const dataDir = resolve(e.LOCAL_DATA_DIR ?? '.data');
 
   if (e.AIRTABLE_API_KEY !== undefined || e.AIRTABLE_BASE_ID !== undefined || deployed) {

@@ -78,6 +78,14 @@ describe('configuration', () => {
       ]),
     );
   });
+
+  it('falls back to local adapters under the Netlify CLI, with `netlify dev` or `netlify serve`', () => {
+    const underServe = { AWS_LAMBDA_FUNCTION_NAME: 'handler', NETLIFY_LOCAL: 'true' };
+
+    const problems = problemsOf(underServe);
+
+    expect(problems).toEqual([]);
+  });
 });
 
 describe('GET /api/health', () => {
