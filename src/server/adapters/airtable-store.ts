@@ -35,8 +35,8 @@ export interface AirtableStoreOptions {
   clock?: Clock;
 }
 
-/** Airtable creates at most 10 records per request. */
-const CREATE_BATCH = 10;
+/** Airtable creates or deletes at most 10 records per request. */
+const WRITE_BATCH = 10;
 /** Ids looked up per request: the formula stays far below the 16 kB URL limit, and one page (100) holds the answer. */
 const LOOKUP_BATCH = 50;
 /**
@@ -122,7 +122,7 @@ export class AirtableStore implements ApplicationStore {
       const found = await this.#lookup(table, [id], deadline, false);
       for (const batch of chunks(
         found.map((record) => record.recordId),
-        CREATE_BATCH,
+        WRITE_BATCH,
       )) {
         await this.#request(table, deadline, () => this.#base.table(table).destroy(batch));
         erased = true;
@@ -140,7 +140,7 @@ export class AirtableStore implements ApplicationStore {
     // yet): the call fails at once, before any request, if they cannot all be made
     // in time, rather than spending lookups that its creates could not follow.
     const slots = this.#limiter.reserve(
-      lookups.length + Math.ceil(records.length / CREATE_BATCH),
+      lookups.length + Math.ceil(records.length / WRITE_BATCH),
       deadline,
     );
     const stored = new Set<string>();
@@ -154,7 +154,7 @@ export class AirtableStore implements ApplicationStore {
       for (const record of found) stored.add(record.applicationId);
     }
     const missing = records.filter((record) => !stored.has(record.id));
-    for (const batch of chunks(missing, CREATE_BATCH)) {
+    for (const batch of chunks(missing, WRITE_BATCH)) {
       await this.#createOnce(table, batch, deadline, slots.shift());
     }
   }
