@@ -1,10 +1,25 @@
 // Checks over the built files in dist/ (no browser needed): page weight, no
-// JavaScript on content pages, and a sitemap and robots.txt that list every page.
+// JavaScript on content pages and little on form pages, form rules that agree
+// with the server's, and a sitemap and robots.txt that list every page.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import {
+  currentObserverCharterVersion,
+  currentPrivacyNoticeVersion,
+} from '../../src/schemas/forms/consent.ts';
+import { fromFormEntries } from '../../src/schemas/forms/form-data.ts';
+import {
+  checkForm,
+  type FieldErrors,
+  type FormRules,
+} from '../../src/schemas/forms/page-checks.ts';
+import { pickLocale, validateForm, type FormKind } from '../../src/schemas/forms/validate.ts';
+import { formBody, volunteerForm } from '../support-server/forms.ts';
+import {
   builtPages,
+  type BuiltPage,
+  formScriptBudgetBytes,
   isNoindex,
   isNotFoundPage,
   pageBudgetBytes,
@@ -42,6 +57,119 @@ test('content pages load no JavaScript', () => {
     .map((w) => `${w.path}: ${w.jsBytes} B from ${w.scripts.join(', ')}`);
 
   expect(withScripts).toEqual([]);
+});
+
+test('pages with a form load at most 8 KB of gzipped JavaScript', () => {
+  const forms = weights.filter((w) => w.hasForm);
+  const tooHeavy = forms
+    .filter((w) => w.jsGzip > formScriptBudgetBytes)
+    .map((w) => `${w.path}: ${w.jsGzip} B (gzip) from ${w.scripts.join(', ')}`);
+
+  expect(forms.length, 'pages with a form').toBeGreaterThan(0);
+  expect(tooHeavy, `form pages over ${formScriptBudgetBytes} B of JavaScript`).toEqual([]);
+});
+
+// Form bodies as the browser sends them, each wrong in one way or two, so that
+// the checks across fields run (or not) as the server runs them. An empty list
+// leaves the field out, as an unticked box does.
+const noLanguage = { 'lang-ar': 'none', 'lang-en': 'none' };
+const volunteerCases: Record<string, string | string[]>[] = [
+  {},
+  { name: '' },
+  { name: '   ' },
+  { name: 'x'.repeat(101) },
+  { email: 'not-an-address' },
+  { email: ' camille@example.org ' },
+  { email: 'camille@example' },
+  { phone: 'call me' },
+  { phone: '  ' },
+  { phone: '+33 6 12 34 56 78' },
+  { phone: '1'.repeat(26) },
+  { profession: 'astronaut' },
+  noLanguage,
+  { ...noLanguage, otherLanguages: '  ' },
+  { ...noLanguage, otherLanguages: 'Kurmanji, fluent' },
+  { ...noLanguage, email: 'not-an-address' },
+  { ...noLanguage, name: '' },
+  { ...noLanguage, consent: [] },
+  { availability: [] },
+  { availability: 'never' },
+  { heardFrom: '' },
+  { heardFrom: 'tv' },
+  { motivation: 'Short.' },
+  { consent: [] },
+  { privacyVersion: '1999-01-01' },
+  { locale: 'de' },
+];
+const observerForm = (overrides: Record<string, string | string[]>) => ({
+  locale: 'en',
+  name: 'Sam Taylor',
+  email: 'sam.taylor@example.org',
+  profile: 'journalist',
+  organisation: 'Coastal Weekly',
+  project: 'A long-form article on access to care for exiled people on the coast.',
+  formats: ['article', 'audio'],
+  dateFrom: '2030-03-02',
+  dateTo: '2030-03-20',
+  charter: 'yes',
+  consent: 'yes',
+  privacyVersion: currentPrivacyNoticeVersion,
+  charterVersion: currentObserverCharterVersion,
+  ...overrides,
+});
+const observerCases: Record<string, string | string[]>[] = [
+  {},
+  { organisation: '' },
+  { organisation: 'x'.repeat(151) },
+  { project: '' },
+  { formats: [] },
+  { formats: ['article', 'mime'] },
+  { dateFrom: '2020-01-01' },
+  { dateFrom: '2030-02-31' },
+  { dateFrom: '', dateTo: '' },
+  { dateTo: '2030-03-01' },
+  { dateTo: '2030-03-01', email: 'not-an-address' },
+  { dateTo: '2030-03-01', profile: '' },
+  { charter: [] },
+  { charterVersion: '1999-01-01' },
+];
+const bodies: Record<FormKind, Record<string, string | string[]>[]> = {
+  volunteer: volunteerCases.map((c) => volunteerForm(c)),
+  observer: observerCases.map((c) => observerForm(c)),
+};
+
+/** The sign-up forms of a built page, with the rules their JSON block carries. */
+const signupForms = (page: BuiltPage) =>
+  startTags(page.html, 'form')
+    .filter((form) => form['data-signup'] !== undefined)
+    .map((form) => ({
+      kind: form['data-signup'] === 'observer' ? ('observer' as const) : ('volunteer' as const),
+      locale: pickLocale(form['data-locale']),
+      rules: JSON.parse(
+        elementBodies(page.html, 'script').find(({ attributes }) => 'data-rules' in attributes)
+          ?.body ?? 'null',
+      ) as FormRules | null,
+    }));
+
+const sorted = (errors: FieldErrors | null) =>
+  JSON.stringify(Object.entries(errors ?? {}).sort(([a], [b]) => a.localeCompare(b)));
+
+test('every form page checks as the server does, with its messages in its language', () => {
+  const forms = pages.flatMap((page) => signupForms(page).map((form) => ({ ...form, page })));
+  const disagreements = forms.flatMap(({ page, kind, locale, rules }) =>
+    bodies[kind].flatMap((fields) => {
+      const data = fromFormEntries(formBody(fields).entries());
+      const server = validateForm(kind, data, locale);
+      const onServer = sorted(server.ok ? {} : server.errors);
+      const onPage = rules === null ? 'no rules' : sorted(checkForm(rules, data));
+      return onPage === onServer
+        ? []
+        : [`${page.path} ${JSON.stringify(fields)}: page ${onPage}, server ${onServer}`];
+    }),
+  );
+
+  expect(forms.length, 'sign-up forms').toBe(4);
+  expect(disagreements).toEqual([]);
 });
 
 test('the sitemap lists every built page but the 404s and noindex pages, each with its hreflang alternates', () => {

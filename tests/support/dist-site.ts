@@ -9,6 +9,9 @@ import { elementBodies, isDataScript, startTags } from './html.ts';
 /** A page's budget for HTML plus CSS, gzipped: what fits in the first round trips. */
 export const pageBudgetBytes = 14 * 1024;
 
+/** A form page's budget for JavaScript, gzipped: light enough for a phone on a poor connection. */
+export const formScriptBudgetBytes = 8 * 1024;
+
 export interface BuiltPage {
   /** The file, relative to dist/ ("en/programmes/index.html"). */
   file: string;
@@ -27,6 +30,8 @@ export interface PageWeight {
   missingCss: string[];
   /** Raw bytes of the JavaScript it runs: inline scripts plus the files it loads. */
   jsBytes: number;
+  /** The same, gzipped file by file as each is fetched. */
+  jsGzip: number;
   /** The scripts it runs: file paths, or "inline". */
   scripts: string[];
   hasForm: boolean;
@@ -96,6 +101,10 @@ function fileSize(file: string | null): number | null {
   }
 }
 
+function fileGzipSize(file: string | null): number {
+  return file === null || fileSize(file) === null ? 0 : gzipSize(readFileSync(file));
+}
+
 export function pageWeight(distDir: string, page: BuiltPage): PageWeight {
   let cssGzip = 0;
   const missingCss: string[] = [];
@@ -109,15 +118,19 @@ export function pageWeight(distDir: string, page: BuiltPage): PageWeight {
   }
 
   let jsBytes = 0;
+  let jsGzip = 0;
   const scripts: string[] = [];
   for (const { attributes, body } of elementBodies(page.html, 'script')) {
     if (isDataScript(attributes)) continue;
     const src = attributes['src'];
     if (src === undefined) {
       jsBytes += Buffer.byteLength(body);
+      jsGzip += gzipSize(body);
       scripts.push('inline');
     } else {
-      jsBytes += fileSize(distFileOf(distDir, page.path, src)) ?? 0;
+      const file = distFileOf(distDir, page.path, src);
+      jsBytes += fileSize(file) ?? 0;
+      jsGzip += fileGzipSize(file);
       scripts.push(src);
     }
   }
@@ -125,7 +138,9 @@ export function pageWeight(distDir: string, page: BuiltPage): PageWeight {
   for (const link of startTags(page.html, 'link')) {
     if ((link['rel'] ?? '').toLowerCase() !== 'modulepreload' || link['href'] === undefined)
       continue;
-    jsBytes += fileSize(distFileOf(distDir, page.path, link['href'])) ?? 0;
+    const file = distFileOf(distDir, page.path, link['href']);
+    jsBytes += fileSize(file) ?? 0;
+    jsGzip += fileGzipSize(file);
     scripts.push(link['href']);
   }
 
@@ -135,6 +150,7 @@ export function pageWeight(distDir: string, page: BuiltPage): PageWeight {
     cssGzip,
     missingCss,
     jsBytes,
+    jsGzip,
     scripts,
     hasForm: startTags(page.html, 'form').length > 0,
   };

@@ -1,32 +1,19 @@
 // With JavaScript, the sign-up forms check fields as people leave them, show an
 // error summary that takes the focus, and send JSON with fetch. The rules and
-// messages are the server's own (src/schemas/forms/); it checks again anyway.
-import { config } from 'zod';
-import { fromFormEntries } from '../../schemas/forms/form-data.ts';
-import { startedAtField } from '../../schemas/forms/fields.ts';
-import {
-  fieldOrder,
-  pickLocale,
-  validateForm,
-  type FieldErrors,
-  type FormKind,
-} from '../../schemas/forms/validate.ts';
-
-// The site's CSP forbids eval: tell zod not to try it (it would log a violation).
-config({ jitless: true });
-
-const isKind = (value: string | undefined): value is FormKind =>
-  value === 'volunteer' || value === 'observer';
+// messages are the server's own, derived from src/schemas/forms/ at build time
+// and carried by the page as JSON, so no zod is sent; the server checks again.
+import { fromFormEntries, startedAtField } from '../../schemas/forms/form-data.ts';
+import { checkForm, type FieldErrors, type FormRules } from '../../schemas/forms/page-checks.ts';
 
 export function enhanceSignupForms(root: Document): void {
   for (const form of root.querySelectorAll<HTMLFormElement>('form[data-signup]')) {
-    const kind = form.dataset['signup'];
-    if (isKind(kind)) enhance(form, kind);
+    const rules = form.querySelector('script[data-rules]')?.textContent;
+    // Written by FormShell.astro from the schemas: trusted as the page's own code is.
+    if (rules !== undefined) enhance(form, JSON.parse(rules) as FormRules);
   }
 }
 
-function enhance(form: HTMLFormElement, kind: FormKind): void {
-  const locale = pickLocale(form.dataset['locale']);
+function enhance(form: HTMLFormElement, rules: FormRules): void {
   const summary = form.querySelector<HTMLElement>('.error-summary');
   const status = form.querySelector<HTMLElement>('.form-status');
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
@@ -37,7 +24,7 @@ function enhance(form: HTMLFormElement, kind: FormKind): void {
   const touched = new Set<string>();
 
   const data = () => fromFormEntries(new FormData(form).entries());
-  const check = () => validateForm(kind, data(), locale);
+  const check = () => checkForm(rules, data());
 
   form.addEventListener('focusout', (event) => {
     const field = fieldOf(event.target);
@@ -46,27 +33,26 @@ function enhance(form: HTMLFormElement, kind: FormKind): void {
     const next = event.relatedTarget;
     if (next instanceof Node && field.element.contains(next)) return;
     touched.add(field.name);
-    const result = check();
-    showFieldErrors(form, result.ok ? {} : result.errors, touched);
+    showFieldErrors(form, check(), touched);
   });
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const result = check();
-    if (!result.ok) {
-      for (const name of Object.keys(result.errors)) touched.add(name);
-      showFieldErrors(form, result.errors, touched);
-      showSummary(form, kind, summary, result.errors);
+    const errors = check();
+    if (Object.keys(errors).length > 0) {
+      for (const name of Object.keys(errors)) touched.add(name);
+      showFieldErrors(form, errors, touched);
+      showSummary(form, rules, summary, errors);
       return;
     }
-    showSummary(form, kind, summary, {});
-    void send(form, kind, data(), { status, button, summary, touched });
+    showSummary(form, rules, summary, {});
+    void send(form, rules, data(), { status, button, summary, touched });
   });
 }
 
 async function send(
   form: HTMLFormElement,
-  kind: FormKind,
+  rules: FormRules,
   body: Record<string, unknown>,
   ui: {
     status: HTMLElement | null;
@@ -97,7 +83,7 @@ async function send(
       const { errors } = (await response.json()) as { errors: FieldErrors };
       for (const name of Object.keys(errors)) ui.touched.add(name);
       showFieldErrors(form, errors, ui.touched);
-      showSummary(form, kind, ui.summary, errors);
+      showSummary(form, rules, ui.summary, errors);
       return;
     }
     throw new Error(String(response.status));
@@ -137,13 +123,13 @@ function showFieldErrors(form: HTMLFormElement, errors: FieldErrors, touched: Se
 
 function showSummary(
   form: HTMLFormElement,
-  kind: FormKind,
+  rules: FormRules,
   summary: HTMLElement | null,
   errors: FieldErrors,
 ): void {
   if (summary === null) return;
   const list = summary.querySelector('ul');
-  const names = fieldOrder[kind].filter((name) => errors[name] !== undefined);
+  const names = Object.keys(rules.fields).filter((name) => errors[name] !== undefined);
   list?.replaceChildren(
     ...names.map((name) => {
       const item = document.createElement('li');

@@ -3,10 +3,16 @@
 import { z } from 'zod';
 import { localeSchema } from '../common.ts';
 import { privacyNoticeVersions } from './consent.ts';
+import {
+  fieldChecks,
+  formChecks,
+  type FieldCheckName,
+  type FormCheckName,
+  type FormValues,
+} from './page-checks.ts';
 
-/** Hidden fields that are not part of an application: spam signals only. */
-export const honeypotField = 'website';
-export const startedAtField = 'startedAt';
+// Declared beside the form data, which the page script reads without zod.
+export { honeypotField, startedAtField } from './form-data.ts';
 
 /** A required one-line text, trimmed. */
 export const requiredText = (min: number, max: number) => z.string().trim().min(min).max(max);
@@ -31,6 +37,14 @@ export const checkedValues = <T extends z.ZodType>(item: T, max: number) =>
       v === undefined || v === '' ? [] : Array.isArray(v) ? (v as unknown[]) : [v],
     z.array(item).min(1).max(max),
   );
+
+/** A refinement of one field that the page runs too (page-rules.ts finds it by its name). */
+export const pageCheck = (name: FieldCheckName) =>
+  z.refine<string>(fieldChecks[name], { params: { pageCheck: name } });
+
+/** A refinement across fields that the page runs too, its message shown on `field`. */
+export const pageCheckAcross = (name: FormCheckName, field: string) =>
+  z.refine<FormValues>(formChecks[name], { path: [field], params: { pageCheck: name } });
 
 export const emailField = z.string().trim().max(254).pipe(z.email());
 

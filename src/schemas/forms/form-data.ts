@@ -1,6 +1,10 @@
 // Turns the name/value pairs of an HTML form into the shape the schemas check,
 // so that a plain form post and the script's JSON become the same object.
 
+/** Hidden fields that are not part of an application: spam signals only. */
+export const honeypotField = 'website';
+export const startedAtField = 'startedAt';
+
 /** Prefix of the language rows: `lang-ar=fluent` means "Arabic, fluent". */
 export const languageFieldPrefix = 'lang-';
 

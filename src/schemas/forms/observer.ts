@@ -1,7 +1,15 @@
 // The Speak Out observer application: what the form shows and what the function accepts.
 import { z } from 'zod';
 import { observerCharterVersions } from './consent.ts';
-import { checkedValues, commonFields, optionalText, requiredText, tickedBox } from './fields.ts';
+import {
+  checkedValues,
+  commonFields,
+  optionalText,
+  pageCheck,
+  pageCheckAcross,
+  requiredText,
+  tickedBox,
+} from './fields.ts';
 import { observerProfiles, outputFormats, valuesOf } from './options.ts';
 
 export const observerLimits = {
@@ -14,14 +22,7 @@ export const observerLimits = {
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
-      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-  );
-
-/** Today as YYYY-MM-DD, one day early so that a browser a few time zones west is not refused. */
-const earliestDay = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  .check(pageCheck('calendarDay'));
 
 export const observerFormSchema = z
   .object({
@@ -35,7 +36,7 @@ export const observerFormSchema = z
     /** The forms the testimony may take. */
     formats: checkedValues(z.enum(valuesOf(outputFormats)), outputFormats.length),
     /** First day of the period the applicant could come (YYYY-MM-DD). */
-    dateFrom: isoDay.refine((d) => d >= earliestDay()),
+    dateFrom: isoDay.check(pageCheck('notPast')),
     /** Last day of that period (YYYY-MM-DD). */
     dateTo: isoDay,
     /** Agreement to the observers' charter. */
@@ -43,7 +44,7 @@ export const observerFormSchema = z
     /** Version of the charter shown on the form. */
     charterVersion: z.enum(observerCharterVersions),
   })
-  .refine((v) => v.dateTo >= v.dateFrom, { path: ['dateTo'] });
+  .check(pageCheckAcross('datesInOrder', 'dateTo'));
 
 export type ObserverFormInput = z.input<typeof observerFormSchema>;
 export type ObserverApplication = z.output<typeof observerFormSchema>;

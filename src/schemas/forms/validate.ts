@@ -1,9 +1,10 @@
-// One entry point to check a sign-up, used by the page script and the functions
-// alike, so that both show the same localised message for the same field.
+// One entry point to check a sign-up, used by the functions; the page runs the
+// same rules through page-rules.ts, so both show the same localised message.
 import type { z } from 'zod';
 import { locales, type Locale } from '../common.ts';
 import { observerMessages, volunteerMessages } from './messages.ts';
 import { observerFormSchema, type ObserverApplication } from './observer.ts';
+import type { FieldErrors } from './page-checks.ts';
 import { volunteerFormSchema, type VolunteerApplication } from './volunteer.ts';
 
 export type FormKind = 'volunteer' | 'observer';
@@ -13,8 +14,7 @@ interface Applications {
   observer: ObserverApplication;
 }
 
-/** Field name → message for the applicant, in the form's language. */
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
 export type Validation<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 

@@ -1,6 +1,12 @@
 // The volunteer application: what the form shows and what the function accepts.
 import { z } from 'zod';
-import { commonFields, checkedValues, optionalText, requiredText } from './fields.ts';
+import {
+  commonFields,
+  checkedValues,
+  optionalText,
+  pageCheckAcross,
+  requiredText,
+} from './fields.ts';
 import {
   availabilitySlots,
   frequencies,
@@ -48,6 +54,7 @@ export const volunteerFormSchema = z
     languages: z
       .array(spokenLanguageSchema)
       .max(languages.length)
+      // Server only: the form has one row per language, so it cannot repeat one.
       .refine((list) => new Set(list.map((l) => l.code)).size === list.length)
       .default([]),
     /** Other languages, in the applicant's words (e.g. "Kurmanji, fluent"). */
@@ -66,9 +73,7 @@ export const volunteerFormSchema = z
     /** A few words on why the applicant wants to help. */
     motivation: requiredText(10, volunteerLimits.motivation),
   })
-  .refine((v) => v.languages.length > 0 || v.otherLanguages !== undefined, {
-    path: ['languages'],
-  });
+  .check(pageCheckAcross('someLanguage', 'languages'));
 
 export type VolunteerFormInput = z.input<typeof volunteerFormSchema>;
 export type VolunteerApplication = z.output<typeof volunteerFormSchema>;
