@@ -78,12 +78,14 @@ describe('fetchSessionRows', () => {
     for (let index = 0; index < 150; index += 1)
       fake.insert('Sessions', sessionRow({ Slug: `s-${index}` }));
     let requests = 0;
+    const acquire = () => {
+      requests += 1;
+      if (requests === 2) fake.failNext(429);
+      return Promise.resolve();
+    };
     const limiter = {
-      acquire: () => {
-        requests += 1;
-        if (requests === 2) fake.failNext(429);
-        return Promise.resolve();
-      },
+      acquire,
+      reserve: (count: number) => Array.from({ length: count }, () => acquire),
       pauseUntil: () => undefined,
     };
 
