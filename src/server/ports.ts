@@ -84,3 +84,82 @@ export interface PendingQueue {
   list(): Promise<string[]>;
   remove(id: string): Promise<void>;
 }
+
+/** Where a training registration stands. */
+export type RegistrationStatus = 'confirmed' | 'waiting' | 'cancelled';
+
+/** The emails a registration may owe its author, each sent once (its idempotency key ends with it). */
+export type RegistrationEmail = 'confirmed' | 'waiting' | 'promoted';
+
+/** One person's registration for one training session. */
+export interface Registration {
+  /** Random, unguessable: "reg_…". */
+  id: string;
+  sessionSlug: string;
+  /** As typed (emails are sent to it). */
+  email: string;
+  name: string;
+  locale: Locale;
+  status: RegistrationStatus;
+  /** ISO instant the ledger accepted it. */
+  registeredAt: string;
+  /** ISO instant a waiting registration got a seat. */
+  promotedAt?: string;
+  /** ISO instant its author cancelled it. */
+  cancelledAt?: string;
+  consent: { privacyVersion: string; acceptedAt: string };
+  /**
+   * Emails owed and not yet sent: written in the same atomic step as the change
+   * that owes them (a transactional outbox), removed once sent.
+   */
+  unsent: RegistrationEmail[];
+}
+
+/** A new registration, before the ledger decides its status. */
+export type NewRegistration = Omit<
+  Registration,
+  'status' | 'unsent' | 'promotedAt' | 'cancelledAt'
+>;
+
+export type RegisterOutcome = 'confirmed' | 'waiting' | 'duplicate';
+
+export interface SeatCount {
+  capacity: number;
+  confirmed: number;
+  /** Seats still free (never negative). */
+  left: number;
+  waiting: number;
+}
+
+/**
+ * The source of truth for seats: every change is one atomic step, so that
+ * simultaneous registrations never overbook a session (Airtable, which has no
+ * transactions, only gets copies). Local SQLite, or Netlify Blobs with
+ * compare-and-swap writes.
+ */
+export interface RegistrationLedger {
+  /**
+   * Registers, in one step: a duplicate (same email, case-insensitive, same
+   * session, not cancelled) returns the existing registration; otherwise a seat
+   * if one is left, else the waiting list (`position` counts from 1).
+   */
+  register(
+    input: NewRegistration,
+    capacity: number,
+  ): Promise<{ registration: Registration; outcome: RegisterOutcome; position?: number }>;
+  /**
+   * Cancels, in one step, and gives a freed seat to the first person waiting.
+   * `cancelled` is null if there was no such active registration.
+   */
+  cancel(
+    sessionSlug: string,
+    id: string,
+    at: string,
+  ): Promise<{ cancelled: Registration | null; promoted: Registration | null }>;
+  seats(sessionSlug: string, capacity: number): Promise<SeatCount>;
+  find(sessionSlug: string, id: string): Promise<Registration | null>;
+  /** Registrations that still owe an email, oldest first. */
+  unsent(): Promise<Registration[]>;
+  /** Records that this email was sent. */
+  markSent(sessionSlug: string, id: string, email: RegistrationEmail): Promise<void>;
+}

@@ -1,0 +1,121 @@
+// The seat ledger on Netlify Blobs: one JSON document per session, changed by
+// compare-and-swap (read with its etag, write with `onlyIfMatch`, or
+// `onlyIfNew` for the first registration) and retried on conflict, so that
+// simultaneous function invocations cannot both take the last seat.
+import type { Store } from '@netlify/blobs';
+import { TemporaryError } from '../errors.ts';
+import type {
+  NewRegistration,
+  Registration,
+  RegistrationEmail,
+  RegistrationLedger,
+} from '../ports.ts';
+import {
+  applyCancel,
+  applyMarkSent,
+  applyRegister,
+  countSeats,
+} from '../registrations/ledger-rules.ts';
+
+export interface BlobsLedgerOptions {
+  /** e.g. getStore({ name: 'registrations', consistency: 'strong' }). */
+  store: Pick<Store, 'getWithMetadata' | 'list' | 'setJSON'>;
+  /** Tries of one change under contention before giving up (503 to the client). */
+  maxAttempts?: number;
+}
+
+interface SessionDocument {
+  registrations: Registration[];
+}
+
+const keyOf = (sessionSlug: string) => `session/${sessionSlug}`;
+
+export class BlobsLedger implements RegistrationLedger {
+  readonly #store: BlobsLedgerOptions['store'];
+  readonly #maxAttempts: number;
+
+  constructor(options: BlobsLedgerOptions) {
+    this.#store = options.store;
+    this.#maxAttempts = options.maxAttempts ?? 50;
+  }
+
+  register(input: NewRegistration, capacity: number) {
+    return this.#change(input.sessionSlug, (list) => {
+      const { list: next, ...answer } = applyRegister(list, input, capacity);
+      return { next: answer.outcome === 'duplicate' ? null : next, answer };
+    });
+  }
+
+  cancel(sessionSlug: string, id: string, at: string) {
+    return this.#change(sessionSlug, (list) => {
+      const { list: next, ...answer } = applyCancel(list, id, at);
+      return { next: answer.cancelled === null ? null : next, answer };
+    });
+  }
+
+  async seats(sessionSlug: string, capacity: number) {
+    return countSeats((await this.#read(sessionSlug)).list, capacity);
+  }
+
+  async find(sessionSlug: string, id: string): Promise<Registration | null> {
+    return (await this.#read(sessionSlug)).list.find((r) => r.id === id) ?? null;
+  }
+
+  async unsent(): Promise<Registration[]> {
+    const { blobs } = await this.#store.list({ prefix: 'session/' });
+    const owing: Registration[] = [];
+    for (const blob of blobs) {
+      const { list } = await this.#read(blob.key.slice('session/'.length));
+      owing.push(...list.filter((r) => r.unsent.length > 0));
+    }
+    return owing.sort((a, b) => a.registeredAt.localeCompare(b.registeredAt));
+  }
+
+  async markSent(sessionSlug: string, id: string, email: RegistrationEmail): Promise<void> {
+    await this.#change(sessionSlug, (list) => ({
+      next: applyMarkSent(list, id, email),
+      answer: undefined,
+    }));
+  }
+
+  async #read(sessionSlug: string): Promise<{ list: Registration[]; etag: string | undefined }> {
+    const key = keyOf(sessionSlug);
+    // Netlify answers a read with the blob's etag; its local server (tests,
+    // `netlify dev`) does not, but lists etags. Listed *before* the read, an etag
+    // can only be older than the data, and a write conditional on it then fails
+    // and is retried: never a lost update.
+    const { blobs } = await this.#store.list({ prefix: key });
+    const listed = blobs.find((blob) => blob.key === key)?.etag;
+    const entry = await this.#store.getWithMetadata(key, { type: 'json' });
+    if (entry === null) return { list: [], etag: undefined };
+    const doc = entry.data as SessionDocument | null;
+    return {
+      list: Array.isArray(doc?.registrations) ? doc.registrations : [],
+      etag: entry.etag ?? listed,
+    };
+  }
+
+  /** Read, apply, write only if nobody wrote in between; otherwise start again. `next: null` writes nothing. */
+  async #change<T>(
+    sessionSlug: string,
+    step: (list: Registration[]) => { next: Registration[] | null; answer: T },
+  ): Promise<T> {
+    for (let attempt = 1; attempt <= this.#maxAttempts; attempt += 1) {
+      const { list, etag } = await this.#read(sessionSlug);
+      const { next, answer } = step(list);
+      if (next === null) return answer;
+      const doc: SessionDocument = { registrations: next };
+      const result = await this.#store.setJSON(
+        keyOf(sessionSlug),
+        doc,
+        etag === undefined ? { onlyIfNew: true } : { onlyIfMatch: etag },
+      );
+      if (result.modified) return answer;
+      // Someone else changed the session meanwhile: wait a little, at random, and retry.
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.random() * 20 * Math.min(attempt, 5)),
+      );
+    }
+    throw new TemporaryError('ledger_contention', 1_000);
+  }
+}

@@ -1,0 +1,105 @@
+// The seat rules of a session, as pure functions over its registrations (in the
+// order they came). Both ledgers apply them inside one atomic step.
+import type {
+  NewRegistration,
+  RegisterOutcome,
+  Registration,
+  RegistrationEmail,
+  SeatCount,
+} from '../ports.ts';
+
+/** The form of an email two registrations are compared by. */
+export const emailKey = (email: string): string => email.trim().toLowerCase();
+
+const active = (r: Registration) => r.status !== 'cancelled';
+
+export interface RegisterResult {
+  registration: Registration;
+  outcome: RegisterOutcome;
+  position?: number;
+  /** The list to write back; unchanged (same array) for a duplicate. */
+  list: Registration[];
+}
+
+export function applyRegister(
+  list: readonly Registration[],
+  input: NewRegistration,
+  capacity: number,
+): RegisterResult {
+  const key = emailKey(input.email);
+  const existing = list.find((r) => active(r) && emailKey(r.email) === key);
+  if (existing !== undefined) {
+    const position = waitingPosition(list, existing.id);
+    return {
+      registration: existing,
+      outcome: 'duplicate',
+      ...(position === undefined ? {} : { position }),
+      list: [...list],
+    };
+  }
+  const confirmed = list.filter((r) => r.status === 'confirmed').length;
+  const status = confirmed < capacity ? 'confirmed' : 'waiting';
+  const registration: Registration = { ...input, status, unsent: [status] };
+  const next = [...list, registration];
+  const position = waitingPosition(next, registration.id);
+  return {
+    registration,
+    outcome: status,
+    ...(position === undefined ? {} : { position }),
+    list: next,
+  };
+}
+
+/** Place on the waiting list, from 1; undefined if not waiting. */
+export function waitingPosition(list: readonly Registration[], id: string): number | undefined {
+  const at = list.filter((r) => r.status === 'waiting').findIndex((r) => r.id === id);
+  return at < 0 ? undefined : at + 1;
+}
+
+export interface CancelResult {
+  cancelled: Registration | null;
+  promoted: Registration | null;
+  list: Registration[];
+}
+
+export function applyCancel(list: readonly Registration[], id: string, at: string): CancelResult {
+  const target = list.find((r) => r.id === id && active(r));
+  if (target === undefined) return { cancelled: null, promoted: null, list: [...list] };
+  const cancelled: Registration = {
+    ...target,
+    status: 'cancelled',
+    cancelledAt: at,
+    // Nothing more is owed to someone who left (a late confirmation would confuse them).
+    unsent: [],
+  };
+  let next = list.map((r) => (r.id === id ? cancelled : r));
+  let promoted: Registration | null = null;
+  const first = next.find((r) => r.status === 'waiting');
+  if (target.status === 'confirmed' && first !== undefined) {
+    promoted = {
+      ...first,
+      status: 'confirmed',
+      promotedAt: at,
+      unsent: [...first.unsent.filter((e) => e !== 'waiting'), 'promoted'],
+    };
+    const chosen = promoted;
+    next = next.map((r) => (r.id === chosen.id ? chosen : r));
+  }
+  return { cancelled, promoted, list: next };
+}
+
+export function countSeats(list: readonly Registration[], capacity: number): SeatCount {
+  const confirmed = list.filter((r) => r.status === 'confirmed').length;
+  const waiting = list.filter((r) => r.status === 'waiting').length;
+  return { capacity, confirmed, left: Math.max(0, capacity - confirmed), waiting };
+}
+
+export function applyMarkSent(
+  list: readonly Registration[],
+  id: string,
+  email: RegistrationEmail,
+): Registration[] {
+  return list.map((r) =>
+    r.id === id ? { ...r, unsent: r.unsent.filter((owed) => owed !== email) } : r,
+  );
+}

@@ -1,0 +1,234 @@
+// One suite for every RegistrationLedger adapter: the same seat rules whether
+// the ledger is an SQLite file or Netlify Blobs (here its local server).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getStore } from '@netlify/blobs';
+import { BlobsServer } from '@netlify/blobs/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BlobsLedger } from '../../src/server/adapters/blobs-ledger.ts';
+import { LocalLedger } from '../../src/server/adapters/local-ledger.ts';
+import type { RegistrationLedger } from '../../src/server/ports.ts';
+import { newRegistration } from './builders.ts';
+import { serialWritesProxy } from './serial-blobs-proxy.ts';
+
+interface LedgerHarness {
+  /** A ledger over empty storage. */
+  empty(): RegistrationLedger;
+  /** Another ledger over the same storage, as a separate function invocation would see it. */
+  twin(ledger: RegistrationLedger): RegistrationLedger;
+  close(): Promise<void>;
+}
+
+const adapters: [string, () => Promise<LedgerHarness>][] = [
+  [
+    'BlobsLedger (local Netlify Blobs server)',
+    async () => {
+      const directory = await mkdtemp(join(tmpdir(), 'blobs-ledger-'));
+      const token = 'local-token';
+      const server = new BlobsServer({ directory, token });
+      const { port } = await server.start();
+      const proxy = await serialWritesProxy(`http://127.0.0.1:${port}`);
+      const { url } = proxy;
+      const names = new WeakMap<RegistrationLedger, string>();
+      let count = 0;
+      const open = (name: string) => {
+        const store = getStore({
+          name,
+          edgeURL: url,
+          uncachedEdgeURL: url,
+          siteID: 'site-under-test',
+          token,
+          consistency: 'strong',
+        });
+        const ledger = new BlobsLedger({ store });
+        names.set(ledger, name);
+        return ledger;
+      };
+      return {
+        empty: () => open(`registrations-${String(++count)}`),
+        twin: (ledger) => open(names.get(ledger) ?? 'missing'),
+        close: async () => {
+          await proxy.close();
+          await server.stop();
+          await rm(directory, { recursive: true, force: true });
+        },
+      };
+    },
+  ],
+  [
+    'LocalLedger (SQLite file)',
+    async () => {
+      const directory = await mkdtemp(join(tmpdir(), 'local-ledger-'));
+      const files = new WeakMap<RegistrationLedger, string>();
+      const opened: LocalLedger[] = [];
+      let count = 0;
+      const open = (file: string) => {
+        const ledger = new LocalLedger({ file });
+        files.set(ledger, file);
+        opened.push(ledger);
+        return ledger;
+      };
+      return {
+        empty: () => open(join(directory, `ledger-${String(++count)}.sqlite`)),
+        twin: (ledger) => open(files.get(ledger) ?? join(directory, 'missing.sqlite')),
+        close: async () => {
+          for (const ledger of opened) ledger.close();
+          await rm(directory, { recursive: true, force: true });
+        },
+      };
+    },
+  ],
+];
+
+describe.each(adapters)('%s', (_name, makeHarness) => {
+  let harness: LedgerHarness;
+  beforeAll(async () => {
+    harness = await makeHarness();
+  });
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  it('confirms registrations while seats are left, then puts people on the waiting list in order', async () => {
+    const ledger = harness.empty();
+
+    const outcomes = [];
+    for (const n of [1, 2, 3, 4]) {
+      outcomes.push(
+        await ledger.register(newRegistration({ id: `reg_${n}`, email: `p${n}@example.org` }), 2),
+      );
+    }
+
+    expect(outcomes.map((o) => o.outcome)).toEqual([
+      'confirmed',
+      'confirmed',
+      'waiting',
+      'waiting',
+    ]);
+    expect(outcomes.map((o) => o.position)).toEqual([undefined, undefined, 1, 2]);
+    expect(await ledger.seats('induction', 2)).toEqual({
+      capacity: 2,
+      confirmed: 2,
+      left: 0,
+      waiting: 2,
+    });
+  });
+
+  it('refuses a second registration with the same email in another case, for the same session only', async () => {
+    const ledger = harness.empty();
+    await ledger.register(newRegistration({ id: 'reg_a', email: 'Camille@Example.org' }), 5);
+
+    const again = await ledger.register(
+      newRegistration({ id: 'reg_b', email: ' camille@example.ORG' }),
+      5,
+    );
+    const elsewhere = await ledger.register(
+      newRegistration({ id: 'reg_c', email: 'camille@example.org', sessionSlug: 'other' }),
+      5,
+    );
+
+    expect(again.outcome).toBe('duplicate');
+    expect(again.registration.id).toBe('reg_a');
+    expect(elsewhere.outcome).toBe('confirmed');
+    expect((await ledger.seats('induction', 5)).confirmed).toBe(1);
+  });
+
+  it('frees the seat of a cancellation and gives it to the first person waiting', async () => {
+    const ledger = harness.empty();
+    for (const n of [1, 2, 3]) {
+      await ledger.register(newRegistration({ id: `reg_${n}`, email: `p${n}@example.org` }), 1);
+    }
+
+    const { cancelled, promoted } = await ledger.cancel(
+      'induction',
+      'reg_1',
+      '2027-01-02T10:00:00.000Z',
+    );
+
+    expect(cancelled?.status).toBe('cancelled');
+    expect(promoted?.id).toBe('reg_2');
+    expect(promoted?.status).toBe('confirmed');
+    expect(promoted?.unsent).toEqual(['promoted']);
+    expect(await ledger.seats('induction', 1)).toEqual({
+      capacity: 1,
+      confirmed: 1,
+      left: 0,
+      waiting: 1,
+    });
+    expect((await ledger.find('induction', 'reg_3'))?.status).toBe('waiting');
+  });
+
+  it('promotes nobody when a waiting person cancels, and ignores a second cancellation', async () => {
+    const ledger = harness.empty();
+    await ledger.register(newRegistration({ id: 'reg_1', email: 'p1@example.org' }), 1);
+    await ledger.register(newRegistration({ id: 'reg_2', email: 'p2@example.org' }), 1);
+
+    const first = await ledger.cancel('induction', 'reg_2', '2027-01-02T10:00:00.000Z');
+    const second = await ledger.cancel('induction', 'reg_2', '2027-01-02T11:00:00.000Z');
+
+    expect(first.promoted).toBeNull();
+    expect(second).toEqual({ cancelled: null, promoted: null });
+    expect(await ledger.seats('induction', 1)).toEqual({
+      capacity: 1,
+      confirmed: 1,
+      left: 0,
+      waiting: 0,
+    });
+  });
+
+  it('lets someone who cancelled register again', async () => {
+    const ledger = harness.empty();
+    await ledger.register(newRegistration({ id: 'reg_1' }), 3);
+    await ledger.cancel('induction', 'reg_1', '2027-01-02T10:00:00.000Z');
+
+    const again = await ledger.register(newRegistration({ id: 'reg_2' }), 3);
+
+    expect(again.outcome).toBe('confirmed');
+  });
+
+  it('keeps the emails owed until each is marked sent', async () => {
+    const ledger = harness.empty();
+    await ledger.register(newRegistration({ id: 'reg_1', email: 'p1@example.org' }), 1);
+    await ledger.register(newRegistration({ id: 'reg_2', email: 'p2@example.org' }), 1);
+
+    const owed = await ledger.unsent();
+    await ledger.markSent('induction', 'reg_1', 'confirmed');
+
+    expect(owed.map((r) => [r.id, r.unsent])).toEqual([
+      ['reg_1', ['confirmed']],
+      ['reg_2', ['waiting']],
+    ]);
+    expect((await ledger.unsent()).map((r) => r.id)).toEqual(['reg_2']);
+  });
+
+  it('confirms exactly 3 of 20 simultaneous registrations for the last 3 seats, the rest waiting', async () => {
+    const ledger = harness.empty();
+    for (const n of [1, 2]) {
+      await ledger.register(
+        newRegistration({ id: `reg_early${n}`, email: `early${n}@example.org` }),
+        5,
+      );
+    }
+    // Each request as its own function invocation would make it: its own ledger over the same storage.
+    const requests = Array.from({ length: 20 }, (_, n) =>
+      harness
+        .twin(ledger)
+        .register(newRegistration({ id: `reg_rush${n}`, email: `rush${n}@example.org` }), 5),
+    );
+
+    const results = await Promise.all(requests);
+
+    const outcomes = results.map((r) => r.outcome);
+    expect(outcomes.filter((o) => o === 'confirmed')).toHaveLength(3);
+    expect(outcomes.filter((o) => o === 'waiting')).toHaveLength(17);
+    const positions = results.flatMap((r) => (r.position === undefined ? [] : [r.position]));
+    expect(positions.sort((a, b) => a - b)).toEqual(Array.from({ length: 17 }, (_, n) => n + 1));
+    expect(await ledger.seats('induction', 5)).toEqual({
+      capacity: 5,
+      confirmed: 5,
+      left: 0,
+      waiting: 17,
+    });
+  });
+});
