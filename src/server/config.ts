@@ -6,7 +6,14 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 export type StoreConfig =
-  | { kind: 'airtable'; apiKey: string; baseId: string; endpointUrl?: string }
+  | {
+      kind: 'airtable';
+      apiKey: string;
+      baseId: string;
+      endpointUrl?: string;
+      /** Wait after a 429; Airtable's is 30 s. Only the tests and benchmark change it. */
+      rateLimitPenaltyMs?: number;
+    }
   | { kind: 'local'; file: string };
 
 export type MailerConfig =
@@ -58,6 +65,9 @@ const envSchema = z.object({
   AIRTABLE_API_KEY: optional(z.string().min(10, 'must be an Airtable personal access token')),
   AIRTABLE_BASE_ID: optional(z.string().regex(/^app\w{14}$/, 'must look like appXXXXXXXXXXXXXX')),
   AIRTABLE_ENDPOINT_URL: optional(baseUrl),
+  AIRTABLE_RATE_LIMIT_PENALTY_MS: optional(
+    z.coerce.number().int('must be a whole number of milliseconds').min(0).max(60_000),
+  ),
   RESEND_API_KEY: optional(z.string().min(10, 'must be a Resend API key')),
   RESEND_BASE_URL: optional(baseUrl),
   MAIL_FROM: optional(
@@ -144,6 +154,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
           ...(e.AIRTABLE_ENDPOINT_URL === undefined
             ? {}
             : { endpointUrl: e.AIRTABLE_ENDPOINT_URL }),
+          ...(e.AIRTABLE_RATE_LIMIT_PENALTY_MS === undefined
+            ? {}
+            : { rateLimitPenaltyMs: e.AIRTABLE_RATE_LIMIT_PENALTY_MS }),
         }
       : { kind: 'local', file: join(dataDir, 'store.sqlite') };
   const from = e.MAIL_FROM ?? 'Médecins du Monde Calais <calais@example.org>';

@@ -24,6 +24,10 @@ export interface DeliveryReport {
 const backoff = (attempts: number) =>
   Math.min(maxRetryMs, firstRetryMs * 2 ** Math.max(0, attempts - 1));
 
+/** The rate limiters' code when a slot would come after the deadline (see retry.ts). */
+const isPaced = (error: unknown) =>
+  error instanceof TemporaryError && error.code.endsWith('_paced');
+
 const needsEmail = (item: PendingDelivery) => item.record.status === 'new' && !item.mailed;
 const isDone = (item: PendingDelivery) => item.stored && !needsEmail(item);
 
@@ -47,16 +51,24 @@ export async function deliverItems(
 
   const postpone = async (item: PendingDelivery, error: unknown, counts: boolean) => {
     failed.add(item.record.id);
-    const attempts = item.attempts + (counts ? 1 : 0);
+    // Our own pacing ("no slot before the deadline") is a wait, not a failure:
+    // it neither counts as an attempt nor earns the failure backoff.
+    const paced = isPaced(error);
+    const attempts = item.attempts + (counts && !paced ? 1 : 0);
     const asked = error instanceof TemporaryError ? (error.retryAfterMs ?? 0) : 0;
-    const delay = error instanceof PermanentError ? maxRetryMs : Math.max(asked, backoff(attempts));
+    const delay =
+      error instanceof PermanentError
+        ? maxRetryMs
+        : paced
+          ? asked
+          : Math.max(asked, backoff(attempts));
     Object.assign(item, {
       attempts,
       lastError: errorCode(error),
       notBefore: new Date(clock.now() + delay).toISOString(),
     });
     await save(item);
-    if (counts)
+    if (counts && !paced)
       log.warn('delivery_postponed', {
         id: item.record.id,
         code: errorCode(error),

@@ -53,9 +53,13 @@ export async function drainPending(
       });
     }
     if (item.notBefore !== undefined && Date.parse(item.notBefore) > started) waiting += 1;
-    else if (due.length < maxItems) due.push(item);
-    else waiting += 1;
+    else due.push(item);
   }
+  // Records not yet in the store come first: they cost two requests per ten,
+  // whereas each email is a request of its own, so emails must not crowd them out.
+  due.sort((a, b) => Number(a.stored) - Number(b.stored));
+  waiting += Math.max(0, due.length - maxItems);
+  due.length = Math.min(due.length, maxItems);
   // Claim before working, so that an overlapping run skips these items.
   for (const item of due) {
     item.notBefore = new Date(started + claimMs).toISOString();

@@ -210,6 +210,32 @@ describe('delivery on a bad day', () => {
     expect(deps.logLines.join('\n')).toMatch(/welcome_abandoned[\s\S]*delivery_overdue/);
   });
 
+  it('treats its own pacing as a wait, not a failure: no attempt counted, retried when the slot comes', async () => {
+    const deps = testDeps();
+    deps.store.fault = failFirst(1, () => rateLimited('airtable_paced', 3_000));
+    const [id] = await acceptMany(deps, 1);
+
+    const item = await deps.queue.get(id ?? '');
+
+    expect(item?.attempts).toBe(0);
+    expect(Date.parse(item?.notBefore ?? '')).toBe(deps.clock.now() + 3_000);
+    expect(deps.logLines.join('\n')).not.toMatch(/delivery_postponed/);
+  });
+
+  it('drains records not yet stored before those waiting only for their email', async () => {
+    const deps = testDeps();
+    deps.mailer.fault = () => down('resend_503');
+    const mailOnly = await acceptMany(deps, 3);
+    deps.mailer.fault = undefined;
+    const unstored = await acceptMany(deps, 3, false);
+    deps.clock.advance(60 * minute);
+
+    await drainPending(deps, { maxItems: 3 });
+
+    for (const id of unstored) expect(await deps.store.find(id)).not.toBeNull();
+    for (const id of mailOnly) expect(await deps.queue.get(id)).not.toBeNull();
+  });
+
   it('stops a drain at its time budget and leaves the rest for the next run', async () => {
     const deps = testDeps();
     await acceptMany(deps, 30, false);
