@@ -4,44 +4,14 @@ import type { Locale } from '../schemas/common.ts';
 
 const intlLocale: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
-/** Offset of `timeZone` from UTC at `instant`, in minutes (60 for Paris in winter). */
-export function offsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(instant);
-  const get = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((part) => part.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return Math.round((asUtc - instant.getTime()) / 60_000);
-}
+// The zone arithmetic (DST gaps and overlaps included) lives in one tested
+// module shared with the calendar feeds and invitations.
+import {
+  zoneOffsetMinutes as offsetMinutes,
+  zonedWallTimeToInstant as zonedToInstant,
+} from '../calendar/zoned-time.ts';
 
-const localPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
-
-/** The instant when the wall clock of `timeZone` shows `local` ("2026-12-05T09:30"). */
-export function zonedToInstant(local: string, timeZone: string): Date {
-  const match = localPattern.exec(local);
-  if (match === null) throw new Error(`"${local}" is not a local date and time (YYYY-MM-DDTHH:MM)`);
-  const [year = 0, month = 1, day = 1, hour = 0, minute = 0] = match.slice(1).map(Number);
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  // The offset depends on the instant we are looking for: guess, then correct
-  // once, which settles every case except the hour skipped in spring.
-  const guess = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
-  return new Date(wall - offsetMinutes(new Date(guess), timeZone) * 60_000);
-}
+export { offsetMinutes, zonedToInstant };
 
 const pad = (n: number): string => String(Math.abs(n)).padStart(2, '0');
 

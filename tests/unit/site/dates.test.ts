@@ -32,6 +32,12 @@ describe('zonedToInstant', () => {
   test('rejects a value that is not a local date and time', () => {
     expect(() => zonedToInstant('2026-12-05', paris)).toThrow(/YYYY-MM-DDTHH:MM/);
   });
+
+  test('moves a time skipped by the spring change forward by the gap, as calendars do', () => {
+    expect(zonedToInstant('2027-03-28T02:30', paris).toISOString()).toBe(
+      '2027-03-28T01:30:00.000Z',
+    );
+  });
 });
 
 describe('offsets', () => {
