@@ -18,4 +18,11 @@ export default defineConfig({
   // English slugs differ, so hreflang pairs come from the content, not the path.
   integrations: [mdx()],
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      // The CSP allows scripts from the site only ('self'): a small script must
+      // stay a file, never be inlined into the page.
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+    },
+  },
 });

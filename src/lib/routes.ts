@@ -1,7 +1,7 @@
 // Every page the site builds, with its language versions: the source of the
 // sitemap, built from the same content functions as the routes' getStaticPaths.
 import type { Alternates } from './alternates.ts';
-import { pairsOf, stories, type ProseCollection } from './content.ts';
+import { pairsOf, sessions, stories, type ProseCollection } from './content.ts';
 import { paginate } from './pagination.ts';
 import { groupByTag } from './stories.ts';
 import { alternatesFor, pageParam, pathTo, type Route } from './urls.ts';
@@ -42,6 +42,9 @@ export async function allPages(): Promise<Alternates[]> {
       pages.push(alternatesFor((locale) => ({ name, slug: pair[locale].data.slug })));
     }
   }
+  for (const session of await sessions()) {
+    pages.push(alternatesFor(() => ({ name: 'session', slug: session.data.slug })));
+  }
   // Stories are paired, so both lists have the same number of pages.
   for (const page of paginate(await stories('fr'), storiesPerPage)) {
     pages.push(alternatesFor(() => ({ name: 'stories', page: page.number })));
@@ -73,4 +76,12 @@ export async function storyTagPaths(locale: Locale) {
       props: { page, tag },
     })),
   );
+}
+
+/** getStaticPaths of the session pages: /formations/SLUG/, /en/training/SLUG/ (same slug). */
+export async function sessionPaths() {
+  return (await sessions()).map((entry) => ({
+    params: { slug: entry.data.slug },
+    props: { session: entry.data },
+  }));
 }

@@ -32,6 +32,8 @@ export type Route =
   | { name: 'podcast' }
   | { name: 'episode'; slug: string }
   | { name: 'training' }
+  /** One training session's page, with its registration form. */
+  | { name: 'session'; slug: string }
   | { name: 'join' }
   /** The page a sign-up lands on once accepted (built by the forms, src/components/forms/). */
   | { name: 'thankYou' }
@@ -69,6 +71,8 @@ export function localPath(locale: Locale, route: Route): string {
       return join(sections.podcast[locale], route.slug);
     case 'training':
       return sections.training[locale];
+    case 'session':
+      return join(sections.training[locale], route.slug);
     case 'join':
       return sections.join[locale];
     case 'thankYou':

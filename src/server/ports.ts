@@ -4,6 +4,7 @@
 // The core never imports an SDK, Netlify, Airtable or Resend directly.
 
 import type { Locale } from '../schemas/common.ts';
+import type { SessionData } from '../schemas/session.ts';
 
 /** What kind of sign-up a record is. Issue 4 adds training registrations. */
 export type ApplicationKind = 'volunteer' | 'observer';
@@ -162,4 +163,10 @@ export interface RegistrationLedger {
   unsent(): Promise<Registration[]>;
   /** Records that this email was sent. */
   markSent(sessionSlug: string, id: string, email: RegistrationEmail): Promise<void>;
+}
+
+/** The published sessions (the site's /sessions.json), by slug. */
+export interface SessionCatalog {
+  /** The session if it is published and not over yet (cancelled ones included), else null. */
+  find(slug: string): Promise<SessionData | null>;
 }

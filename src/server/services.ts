@@ -1,9 +1,12 @@
 // The one module that reads the configuration and picks the adapters: Airtable
 // or the local store, Resend or the local outbox, Netlify Blobs or local files.
+import { join } from 'node:path';
 import { getStore } from '@netlify/blobs';
 import { AirtableStore } from './adapters/airtable-store.ts';
+import { BlobsLedger } from './adapters/blobs-ledger.ts';
 import { BlobsQueue } from './adapters/blobs-queue.ts';
 import { FileQueue } from './adapters/file-queue.ts';
+import { LocalLedger } from './adapters/local-ledger.ts';
 import { LocalStore } from './adapters/local-store.ts';
 import { OutboxMailer } from './adapters/outbox-mailer.ts';
 import { ResendMailer } from './adapters/resend-mailer.ts';
@@ -12,11 +15,14 @@ import { loadConfig, type AppConfig, type MailerConfig } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { Mailer } from './ports.ts';
 import { systemClock } from './retry.ts';
-import { sessionsFromSite } from './sessions.ts';
+import type { RegistrationDeps } from './registrations/deps.ts';
+import { sessionCatalogFromSite, sessionsFromSite } from './sessions.ts';
 
 export interface Services {
   config: AppConfig;
   deps: AppDeps;
+  /** The training registrations' dependencies (the seat ledger sits beside the pending queue). */
+  registrations: RegistrationDeps;
   /** The local outbox when it is the mailer, for the /api/outbox page; null with Resend. */
   outbox: OutboxMailer | null;
 }
@@ -37,6 +43,9 @@ export function createServices(config: AppConfig, log: Logger = createLogger()):
           ...(config.store.endpointUrl === undefined
             ? {}
             : { endpointUrl: config.store.endpointUrl }),
+          ...(config.store.rateLimitPenaltyMs === undefined
+            ? {}
+            : { rateLimitPenaltyMs: config.store.rateLimitPenaltyMs }),
         })
       : new LocalStore({ file: config.store.file });
   const { mailer, outbox } = pickMailer(config.mailer);
@@ -44,9 +53,24 @@ export function createServices(config: AppConfig, log: Logger = createLogger()):
     config.queue.kind === 'blobs'
       ? new BlobsQueue({ store: getStore({ name: 'pending-signups', consistency: 'strong' }) })
       : new FileQueue({ dir: config.queue.dir });
+  // Seats live where the pending queue does: Blobs when deployed, this machine otherwise.
+  const ledger =
+    config.queue.kind === 'blobs'
+      ? new BlobsLedger({ store: getStore({ name: 'registrations', consistency: 'strong' }) })
+      : new LocalLedger({ file: join(config.dataDir, 'registrations.sqlite') });
   return {
     config,
     outbox,
+    registrations: {
+      ledger,
+      sessions: sessionCatalogFromSite(config.siteUrl),
+      mailer,
+      clock: systemClock,
+      log,
+      siteUrl: config.siteUrl,
+      coordinatorEmail: config.coordinatorEmail,
+      signingSecret: config.signingSecret,
+    },
     deps: {
       store,
       mailer,

@@ -1,10 +1,13 @@
-// Upcoming sessions for the welcome email, read from the site's published list
-// (SITE_URL/sessions.json, built from content/sessions/). The email links to
-// the training page anyway, so any failure here just leaves the list out.
+// Upcoming sessions, read from the site's published list (SITE_URL/sessions.json,
+// built from content/sessions/): for the welcome email (which links to the
+// training page anyway, so a failure just leaves the list out) and as the
+// catalogue of sessions open to registration.
 import { z } from 'zod';
 import type { Locale } from '../schemas/common.ts';
 import type { SessionLink } from './emails/welcome.ts';
-import type { ApplicationRecord } from './ports.ts';
+import { sessionSchema, type SessionData } from '../schemas/session.ts';
+import { sessionInstants } from '../calendar/session-instants.ts';
+import type { ApplicationRecord, SessionCatalog } from './ports.ts';
 import { sitePath } from './site-paths.ts';
 
 export const sessionsFeedPath = '/sessions.json';
@@ -49,17 +52,50 @@ export function pickSessions(
     }));
 }
 
-/** Reads the feed with a short timeout; the list is cached per process for a few minutes. */
-export function sessionsFromSite(siteUrl: string, fetchImpl: typeof fetch = fetch) {
-  let cache: { at: number; sessions: FeedSession[] } | undefined;
-  return async (record: ApplicationRecord): Promise<SessionLink[]> => {
-    if (cache === undefined || Date.now() - cache.at > 5 * 60_000) {
+/** The feed's JSON, fetched with a short timeout and kept per process for `ttlMs`. */
+function cachedFeed(siteUrl: string, fetchImpl: typeof fetch, ttlMs: number) {
+  let cache: { at: number; body: unknown } | undefined;
+  return async (): Promise<unknown> => {
+    if (cache === undefined || Date.now() - cache.at > ttlMs) {
       const response = await fetchImpl(`${siteUrl}${sessionsFeedPath}`, {
         signal: AbortSignal.timeout(2_000),
       });
       if (!response.ok) throw new Error(`sessions_feed_${response.status}`);
-      cache = { at: Date.now(), sessions: feedSchema.parse(await response.json()) };
+      cache = { at: Date.now(), body: await response.json() };
     }
-    return pickSessions(cache.sessions, record, siteUrl);
+    return cache.body;
+  };
+}
+
+/** Reads the feed with a short timeout; the list is cached per process for a few minutes. */
+export function sessionsFromSite(siteUrl: string, fetchImpl: typeof fetch = fetch) {
+  const feed = cachedFeed(siteUrl, fetchImpl, 5 * 60_000);
+  return async (record: ApplicationRecord): Promise<SessionLink[]> =>
+    pickSessions(feedSchema.parse(await feed()), record, siteUrl);
+}
+
+const catalogSchema = z.array(z.unknown());
+
+/**
+ * The sessions open to registration, from the same feed, cached for a minute:
+ * a session cancelled or changed on the site stops taking registrations within
+ * a minute of the rebuild. A session that has started is no longer open.
+ */
+export function sessionCatalogFromSite(
+  siteUrl: string,
+  fetchImpl: typeof fetch = fetch,
+  now: () => number = Date.now,
+): SessionCatalog {
+  const feed = cachedFeed(siteUrl, fetchImpl, 60_000);
+  return {
+    async find(slug: string): Promise<SessionData | null> {
+      for (const entry of catalogSchema.parse(await feed())) {
+        const parsed = sessionSchema.safeParse(entry);
+        if (parsed.success && parsed.data.slug === slug) {
+          return sessionInstants(parsed.data).end.getTime() > now() ? parsed.data : null;
+        }
+      }
+      return null;
+    },
   };
 }

@@ -7,8 +7,20 @@ const paths = {
   join: { fr: '/nous-rejoindre/', en: '/en/join-us/' },
   thankYou: { fr: '/nous-rejoindre/merci/', en: '/en/join-us/thank-you/' },
   training: { fr: '/formations/', en: '/en/training/' },
+  registered: {
+    fr: '/formations/inscription/confirmee/',
+    en: '/en/training/registration/confirmed/',
+  },
+  waitingList: {
+    fr: '/formations/inscription/liste-d-attente/',
+    en: '/en/training/registration/waiting-list/',
+  },
 } as const;
 
 export type SitePage = keyof typeof paths;
 
 export const sitePath = (page: SitePage, locale: Locale): string => paths[page][locale];
+
+/** The page of one training session. */
+export const sessionPath = (slug: string, locale: Locale): string =>
+  `${paths.training[locale]}${slug}/`;

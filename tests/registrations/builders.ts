@@ -1,5 +1,9 @@
 // Small builders for registration tests.
+import { LocalLedger } from '../../src/server/adapters/local-ledger.ts';
 import type { NewRegistration } from '../../src/server/ports.ts';
+import type { RegistrationDeps } from '../../src/server/registrations/deps.ts';
+import type { SessionData } from '../../src/schemas/session.ts';
+import { testDeps } from '../support-server/deps.ts';
 
 export const newRegistration = (overrides: Partial<NewRegistration> = {}): NewRegistration => ({
   id: 'reg_test-0001',
@@ -11,3 +15,39 @@ export const newRegistration = (overrides: Partial<NewRegistration> = {}): NewRe
   consent: { privacyVersion: '2026-11', acceptedAt: '2027-01-01T10:00:00.000Z' },
   ...overrides,
 });
+
+export const sessionData = (overrides: Partial<SessionData> = {}): SessionData => ({
+  title: { fr: 'Accueil des nouveaux bénévoles', en: 'Welcome for new volunteers' },
+  slug: '2027-01-16-induction',
+  description: { fr: 'Présentation de la délégation.', en: 'An introduction to the delegation.' },
+  start: '2027-01-16T09:30',
+  timeZone: 'Europe/Paris',
+  durationMinutes: 180,
+  place: { name: 'Local de la délégation', address: '1 rue de l’Exemple, 62100 Calais' },
+  delegation: 'calais',
+  audience: 'volunteers',
+  capacity: 2,
+  trainer: 'Dr Alex Martin',
+  status: 'scheduled',
+  ...overrides,
+});
+
+/** Registration dependencies over an in-memory SQLite ledger and a fixed list of sessions. */
+export function registrationDeps(sessions: SessionData[] = [sessionData()]) {
+  const base = testDeps();
+  let n = 0;
+  const deps = {
+    ledger: new LocalLedger({ file: ':memory:' }),
+    sessions: {
+      find: (slug: string) => Promise.resolve(sessions.find((s) => s.slug === slug) ?? null),
+    },
+    mailer: base.mailer,
+    clock: base.clock,
+    log: base.log,
+    siteUrl: base.siteUrl,
+    coordinatorEmail: base.coordinatorEmail,
+    signingSecret: base.signingSecret,
+    newId: () => `reg_test-${String(++n).padStart(4, '0')}`,
+  } satisfies RegistrationDeps;
+  return { base, deps };
+}

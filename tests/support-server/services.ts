@@ -1,11 +1,17 @@
 // Services for handler tests: the real handlers over in-memory ports (or the
 // local adapters), installed as the process's services.
 import type { OutboxMailer } from '../../src/server/adapters/outbox-mailer.ts';
+import { LocalLedger } from '../../src/server/adapters/local-ledger.ts';
 import type { AppConfig } from '../../src/server/config.ts';
+import type { RegistrationDeps } from '../../src/server/registrations/deps.ts';
 import { setServices, type Services } from '../../src/server/services.ts';
 import type { TestDeps } from './deps.ts';
 
-export function installServices(deps: TestDeps, outbox: OutboxMailer | null = null): Services {
+export function installServices(
+  deps: TestDeps,
+  outbox: OutboxMailer | null = null,
+  registrations?: RegistrationDeps,
+): Services {
   const config: AppConfig = {
     store: { kind: 'local', file: '/dev/null' },
     mailer: { kind: 'outbox', dir: '/dev/null', from: 'test@example.org' },
@@ -15,7 +21,21 @@ export function installServices(deps: TestDeps, outbox: OutboxMailer | null = nu
     siteUrl: deps.siteUrl,
     dataDir: '/dev/null',
   };
-  const services = { config, deps, outbox };
+  const services = {
+    config,
+    deps,
+    outbox,
+    registrations: registrations ?? {
+      ledger: new LocalLedger({ file: ':memory:' }),
+      sessions: { find: () => Promise.resolve(null) },
+      mailer: deps.mailer,
+      clock: deps.clock,
+      log: deps.log,
+      siteUrl: deps.siteUrl,
+      coordinatorEmail: deps.coordinatorEmail,
+      signingSecret: deps.signingSecret,
+    },
+  };
   setServices(services);
   return services;
 }

@@ -119,8 +119,12 @@ export async function crawlSite(
     }
   });
   page.on('requestfailed', (request) => {
-    // A navigation the crawler itself replaces is not a broken resource.
-    if (!request.isNavigationRequest()) brokenResources.push(`${request.url()} (failed)`);
+    // A navigation the crawler itself replaces is not a broken resource, nor is a
+    // request still in flight (a page's live fetch) that leaving the page aborts;
+    // a missing resource still shows as a 4xx below.
+    if (request.isNavigationRequest() || request.failure()?.errorText === 'net::ERR_ABORTED')
+      return;
+    brokenResources.push(`${request.url()} (failed)`);
   });
   page.on('response', (response) => {
     if (response.status() >= 400 && !response.request().isNavigationRequest()) {

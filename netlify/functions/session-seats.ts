@@ -1,0 +1,11 @@
+// GET /api/sessions/:slug/seats: seats left, for the session page's script.
+import type { Config, Context } from '@netlify/functions';
+import { handleSeats } from '../../src/server/handlers/registrations.ts';
+
+export default (_req: Request, context: Context) => handleSeats(context.params['slug'] ?? '');
+
+export const config: Config = {
+  path: '/api/sessions/:slug/seats',
+  method: 'GET',
+  rateLimit: { windowLimit: 60, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+};

@@ -1,0 +1,147 @@
+// The emails of a training registration, in the registrant's language: seat
+// confirmed (with the calendar invitation), on the waiting list, or a seat
+// freed for them. Built from the registration and the session only, so that a
+// retry sends exactly the same message (the provider's idempotency needs it).
+import { buildInvitation, invitationContentType } from '../../calendar/ics.ts';
+import { uidDomainOf } from '../../calendar/uid.ts';
+import { formatSessionTime } from '../../lib/dates.ts';
+import type { Locale } from '../../schemas/common.ts';
+import type { SessionData } from '../../schemas/session.ts';
+import type { EmailMessage, Registration, RegistrationEmail } from '../ports.ts';
+import { renderHtml, renderText, type Block, type Document } from './blocks.ts';
+
+export interface RegistrationEmailContext {
+  siteUrl: string;
+  coordinatorEmail: string;
+  /** Absolute URL of the session's page. */
+  sessionUrl: string;
+  /** Signed cancellation link. */
+  cancelUrl: string;
+}
+
+const organizerName = 'Médecins du Monde Calais';
+
+const text = {
+  fr: {
+    subject: {
+      confirmed: (title: string) => `Inscription confirmée : ${title}`,
+      waiting: (title: string) => `Liste d’attente : ${title}`,
+      promoted: (title: string) => `Une place s’est libérée pour vous : ${title}`,
+    },
+    hello: (name: string) => `Bonjour ${name},`,
+    lead: {
+      confirmed: 'Votre place est réservée pour cette session.',
+      waiting:
+        'La session est complète : vous êtes sur la liste d’attente. Si une place se libère, elle vous sera proposée par email, dans l’ordre des inscriptions.',
+      promoted:
+        'Une place s’est libérée et elle est à vous : votre inscription est confirmée. Si vous ne pouvez plus venir, annulez pour la laisser à quelqu’un d’autre.',
+    },
+    invitation: 'L’invitation jointe (.ics) ajoute la session à votre agenda.',
+    when: 'Quand',
+    where: 'Où',
+    online: 'En ligne',
+    trainer: 'Animation',
+    details: 'La page de la session :',
+    cancel: 'Vous ne pouvez plus venir ? Annulez votre inscription :',
+    questions: (email: string) => `Une question ? Écrivez à ${email}.`,
+  },
+  en: {
+    subject: {
+      confirmed: (title: string) => `Registration confirmed: ${title}`,
+      waiting: (title: string) => `Waiting list: ${title}`,
+      promoted: (title: string) => `A seat has come free for you: ${title}`,
+    },
+    hello: (name: string) => `Hello ${name},`,
+    lead: {
+      confirmed: 'Your seat is booked for this session.',
+      waiting:
+        'The session is full: you are on the waiting list. If a seat comes free, it will be offered to you by email, in the order people registered.',
+      promoted:
+        'A seat has come free and it is yours: your registration is confirmed. If you can no longer come, please cancel so that someone else can have it.',
+    },
+    invitation: 'The attached invitation (.ics) adds the session to your calendar.',
+    when: 'When',
+    where: 'Where',
+    online: 'Online',
+    trainer: 'Trainer',
+    details: 'The session’s page:',
+    cancel: 'Can no longer come? Cancel your registration:',
+    questions: (email: string) => `A question? Write to ${email}.`,
+  },
+} as const satisfies Record<Locale, unknown>;
+
+export function registrationEmail(
+  kind: RegistrationEmail,
+  registration: Registration,
+  session: SessionData,
+  context: RegistrationEmailContext,
+): EmailMessage {
+  const locale = registration.locale;
+  const t = text[locale];
+  const title = session.title[locale];
+  const time = formatSessionTime(session.start, session.durationMinutes, session.timeZone, locale);
+  const withSeat = kind !== 'waiting';
+  const blocks: Block[] = [
+    { type: 'paragraph', text: t.hello(registration.name) },
+    { type: 'paragraph', text: t.lead[kind] },
+    { type: 'heading', text: title },
+    {
+      type: 'facts',
+      rows: [
+        [t.when, `${time.day}, ${time.hours}`],
+        [
+          t.where,
+          session.place === undefined
+            ? t.online
+            : `${session.place.name}, ${session.place.address}`,
+        ],
+        [t.trainer, session.trainer],
+      ],
+    },
+    ...(withSeat ? [{ type: 'paragraph' as const, text: t.invitation }] : []),
+    { type: 'paragraph', text: t.details, link: { text: title, url: context.sessionUrl } },
+    {
+      type: 'paragraph',
+      text: t.cancel,
+      link: { text: context.cancelUrl, url: context.cancelUrl },
+    },
+  ];
+  const doc: Document = {
+    lang: locale,
+    title: t.subject[kind](title),
+    blocks,
+    footer: [{ type: 'paragraph', text: t.questions(context.coordinatorEmail) }],
+  };
+  const message: EmailMessage = {
+    to: registration.email,
+    subject: t.subject[kind](title),
+    html: renderHtml(doc),
+    text: renderText(doc),
+    replyTo: context.coordinatorEmail,
+    tags: { kind: `registration-${kind}` },
+  };
+  if (withSeat) {
+    const invitation = buildInvitation(
+      session,
+      locale,
+      { name: registration.name, email: registration.email },
+      {
+        method: 'REQUEST',
+        sequence: 0,
+        organizer: { name: organizerName, email: context.coordinatorEmail },
+        url: context.sessionUrl,
+        uidDomain: uidDomainOf(context.siteUrl),
+        // Fixed by the registration, not the clock: a retry builds the same bytes.
+        now: new Date(registration.promotedAt ?? registration.registeredAt),
+      },
+    );
+    message.attachments = [
+      {
+        filename: `${session.slug}.ics`,
+        content: new TextEncoder().encode(invitation),
+        contentType: invitationContentType('REQUEST'),
+      },
+    ];
+  }
+  return message;
+}

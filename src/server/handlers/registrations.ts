@@ -1,0 +1,160 @@
+// The training registration endpoints: register (form or JSON), seats left
+// (JSON, cached briefly), and the cancellation link (GET confirms, POST cancels).
+import { validateRegistration } from '../../schemas/forms/registration.ts';
+import { pickLocale } from '../../schemas/forms/validate.ts';
+import { spamVerdict } from '../applications/spam.ts';
+import { html, json, problem, readBody, redirect } from '../http.ts';
+import { errorCode } from '../log.ts';
+import {
+  cancelConfirmPage,
+  cancelDonePage,
+  cancelInvalidPage,
+  registrationClosedPage,
+  registrationDuplicatePage,
+  registrationInvalidPage,
+  registrationMessage,
+} from '../pages/registration.ts';
+import { verifyCancelToken } from '../registrations/cancel-token.ts';
+import type { RegistrationDeps } from '../registrations/deps.ts';
+import { cancelPath, deliverRegistrationEmails } from '../registrations/deliver.ts';
+import { cancelRegistration, registerForSession } from '../registrations/register.ts';
+import { getServices } from '../services.ts';
+import { sessionPath, sitePath } from '../site-paths.ts';
+import type { RequestContext } from './context.ts';
+import { failure } from './failure.ts';
+
+const invalidTitle = { fr: 'Certains champs sont à corriger.', en: 'Some fields need fixing.' };
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Sends what a registration is owed, after the answer; the drain retries what fails. */
+function deliverLater(
+  deps: RegistrationDeps,
+  context: RequestContext,
+  sessionSlug: string,
+  id: string,
+) {
+  context.waitUntil(
+    (async () => {
+      const current = await deps.ledger.find(sessionSlug, id);
+      if (current !== null) {
+        await deliverRegistrationEmails(deps, [current], { deadline: deps.clock.now() + 8_000 });
+      }
+    })().catch((error: unknown) => {
+      deps.log.error('registration_delivery_failed', { id, code: errorCode(error) });
+    }),
+  );
+}
+
+export async function handleRegistration(
+  req: Request,
+  context: RequestContext,
+  slug: string,
+): Promise<Response> {
+  try {
+    const deps = getServices().registrations;
+    const body = await readBody(req);
+    const locale = pickLocale(body.data['locale']);
+    const form = body.format === 'form';
+    const back = slugPattern.test(slug) ? sessionPath(slug, locale) : sitePath('training', locale);
+    const result = validateRegistration(body.data, locale);
+    if (!result.ok) {
+      deps.log.info('registration_invalid', { code: Object.keys(result.errors).sort().join(',') });
+      return form
+        ? html(registrationInvalidPage(locale, result.errors, back), { status: 422 })
+        : problem({ status: 422, title: invalidTitle[locale], errors: result.errors });
+    }
+    const spam = spamVerdict(body.data, deps.clock.now());
+    if (spam.suspect) {
+      // A bot must not take a seat; it sees the usual answer and learns nothing.
+      deps.log.info('registration_suspected_spam', { code: spam.reason });
+      const next = sitePath('registered', locale);
+      return form ? redirect(next) : json({ outcome: 'confirmed', next }, { status: 201 });
+    }
+    const outcome = slugPattern.test(slug)
+      ? await registerForSession(deps, slug, result.data)
+      : ({ ok: false, reason: 'unknown' } as const);
+    if (!outcome.ok) {
+      const status = outcome.reason === 'cancelled' ? 410 : 404;
+      return form
+        ? html(registrationClosedPage(locale, outcome.reason, sitePath('training', locale)), {
+            status,
+          })
+        : problem({
+            status,
+            title: registrationMessage(locale, outcome.reason),
+            code: outcome.reason,
+          });
+    }
+    if (outcome.outcome === 'duplicate') {
+      return form
+        ? html(registrationDuplicatePage(locale, back), { status: 409 })
+        : problem({
+            status: 409,
+            title: registrationMessage(locale, 'duplicate'),
+            code: 'duplicate',
+          });
+    }
+    deliverLater(deps, context, slug, outcome.registration.id);
+    const next = sitePath(outcome.outcome === 'confirmed' ? 'registered' : 'waitingList', locale);
+    return form
+      ? redirect(next)
+      : json(
+          {
+            outcome: outcome.outcome,
+            ...(outcome.position === undefined ? {} : { position: outcome.position }),
+            next,
+          },
+          { status: 201 },
+        );
+  } catch (error) {
+    return failure('registration_failed', error);
+  }
+}
+
+export async function handleSeats(slug: string): Promise<Response> {
+  try {
+    const deps = getServices().registrations;
+    const session = slugPattern.test(slug) ? await deps.sessions.find(slug) : null;
+    if (session === null) return problem({ status: 404, title: 'No such upcoming session.' });
+    const seats = await deps.ledger.seats(slug, session.capacity);
+    const response = json({ ...seats, status: session.status });
+    // Many readers, few changes: ten seconds of staleness is fine for a count.
+    response.headers.set('cache-control', 'public, max-age=10');
+    return response;
+  } catch (error) {
+    return failure('seats_failed', error);
+  }
+}
+
+export async function handleCancel(req: Request, context: RequestContext): Promise<Response> {
+  try {
+    const deps = getServices().registrations;
+    const given =
+      req.method === 'GET'
+        ? new URL(req.url).searchParams.get('token')
+        : (await readBody(req, 4096)).data['token'];
+    const token = typeof given === 'string' ? given : '';
+    const check = verifyCancelToken(token, deps.signingSecret, new Date(deps.clock.now()));
+    if (!check.ok) {
+      deps.log.info('cancel_refused', { code: check.reason });
+      return html(cancelInvalidPage(check.locale, check.reason, deps.coordinatorEmail), {
+        status: check.reason === 'expired' ? 410 : 400,
+      });
+    }
+    const { sessionSlug, id, locale } = check.claim;
+    const training = sitePath('training', locale);
+    if (req.method === 'GET') {
+      const registration = await deps.ledger.find(sessionSlug, id);
+      if (registration === null || registration.status === 'cancelled') {
+        return html(cancelDonePage(locale, false, training));
+      }
+      const session = await deps.sessions.find(sessionSlug).catch(() => null);
+      return html(cancelConfirmPage(locale, token, cancelPath, session?.title[locale] ?? ''));
+    }
+    const { cancelled, promoted } = await cancelRegistration(deps, sessionSlug, id);
+    if (promoted !== null) deliverLater(deps, context, sessionSlug, promoted.id);
+    return html(cancelDonePage(locale, cancelled !== null, training));
+  } catch (error) {
+    return failure('cancel_failed', error);
+  }
+}

@@ -1,0 +1,148 @@
+// Pages the registration functions answer with themselves: form errors, already
+// registered, session closed, and the cancellation link's confirm / done pages
+// (a GET never cancels, because mail scanners open links).
+import type { Locale } from '../../schemas/common.ts';
+import { html } from '../markup.ts';
+import { renderPage } from './layout.ts';
+
+const text = {
+  fr: {
+    invalidTitle: 'Certains champs sont à corriger',
+    fields: { name: 'Nom', email: 'Email', consent: 'Consentement' } as Record<string, string>,
+    back: 'Retour au formulaire',
+    duplicateTitle: 'Vous êtes déjà inscrit·e',
+    duplicate:
+      'Une inscription à cette session existe déjà pour cette adresse email. Retrouvez-la dans l’email que nous vous avons envoyé ; il contient aussi le lien pour annuler.',
+    closedTitle: 'Les inscriptions sont fermées',
+    cancelled: 'Cette session est annulée : elle ne prend plus d’inscriptions.',
+    unknown: 'Cette session est passée ou n’existe pas.',
+    training: 'Voir les prochaines sessions',
+    confirmTitle: 'Annuler votre inscription',
+    confirm:
+      'Vous êtes sur le point d’annuler votre inscription. Votre place sera proposée à la première personne en liste d’attente.',
+    button: 'Annuler mon inscription',
+    doneTitle: 'Votre inscription est annulée',
+    done: 'Merci de nous avoir prévenus : votre place est libérée.',
+    goneTitle: 'Rien à annuler',
+    gone: 'Cette inscription est déjà annulée.',
+    linkTitle: 'Ce lien ne fonctionne pas',
+    expired: 'Ce lien a expiré.',
+    malformed: 'Ce lien est incomplet ou a été modifié.',
+    contact: (email: string) => `Pour annuler, écrivez à la coordination : ${email}.`,
+  },
+  en: {
+    invalidTitle: 'Some fields need fixing',
+    fields: { name: 'Name', email: 'Email', consent: 'Consent' } as Record<string, string>,
+    back: 'Back to the form',
+    duplicateTitle: 'You are already registered',
+    duplicate:
+      'This email address is already registered for this session. The email we sent you has the details, and the link to cancel.',
+    closedTitle: 'Registration is closed',
+    cancelled: 'This session is cancelled: it takes no more registrations.',
+    unknown: 'This session is over or does not exist.',
+    training: 'See the upcoming sessions',
+    confirmTitle: 'Cancel your registration',
+    confirm:
+      'You are about to cancel your registration. Your seat will be offered to the first person on the waiting list.',
+    button: 'Cancel my registration',
+    doneTitle: 'Your registration is cancelled',
+    done: 'Thank you for letting us know: your seat is free again.',
+    goneTitle: 'Nothing to cancel',
+    gone: 'This registration is already cancelled.',
+    linkTitle: 'This link does not work',
+    expired: 'This link has expired.',
+    malformed: 'This link is incomplete or has been changed.',
+    contact: (email: string) => `To cancel, write to the coordination: ${email}.`,
+  },
+};
+
+/** The localized sentence of a refusal, for JSON answers too. */
+export const registrationMessage = (
+  locale: Locale,
+  key: 'duplicate' | 'cancelled' | 'unknown',
+): string => text[locale][key];
+
+export function registrationInvalidPage(
+  locale: Locale,
+  errors: Record<string, string>,
+  back: string,
+): string {
+  const t = text[locale];
+  return renderPage({
+    locale,
+    title: t.invalidTitle,
+    body: html`<ul class="alert">
+        ${Object.entries(errors).map(
+          ([field, message]) => html`<li>${t.fields[field] ?? field} : ${message}</li>`,
+        )}
+      </ul>
+      <p><a href="${back}">${t.back}</a></p>`,
+  });
+}
+
+export function registrationDuplicatePage(locale: Locale, back: string): string {
+  const t = text[locale];
+  return renderPage({
+    locale,
+    title: t.duplicateTitle,
+    body: html`<p role="status">${t.duplicate}</p>
+      <p><a href="${back}">${t.back}</a></p>`,
+  });
+}
+
+export function registrationClosedPage(
+  locale: Locale,
+  reason: 'cancelled' | 'unknown',
+  trainingPath: string,
+): string {
+  const t = text[locale];
+  return renderPage({
+    locale,
+    title: t.closedTitle,
+    body: html`<p>${t[reason]}</p>
+      <p><a href="${trainingPath}">${t.training}</a></p>`,
+  });
+}
+
+export function cancelConfirmPage(
+  locale: Locale,
+  token: string,
+  action: string,
+  session: string,
+): string {
+  const t = text[locale];
+  return renderPage({
+    locale,
+    title: t.confirmTitle,
+    body: html`<p><strong>${session}</strong></p>
+      <p>${t.confirm}</p>
+      <form method="post" action="${action}">
+        <input type="hidden" name="token" value="${token}" />
+        <button type="submit">${t.button}</button>
+      </form>`,
+  });
+}
+
+export function cancelDonePage(locale: Locale, cancelled: boolean, trainingPath: string): string {
+  const t = text[locale];
+  return renderPage({
+    locale,
+    title: cancelled ? t.doneTitle : t.goneTitle,
+    body: html`<p role="status">${cancelled ? t.done : t.gone}</p>
+      <p><a href="${trainingPath}">${t.training}</a></p>`,
+  });
+}
+
+export function cancelInvalidPage(
+  locale: Locale,
+  reason: 'expired' | 'malformed' | 'bad-signature',
+  coordinatorEmail: string,
+): string {
+  const t = text[locale];
+  return renderPage({
+    locale,
+    title: t.linkTitle,
+    body: html`<p>${reason === 'expired' ? t.expired : t.malformed}</p>
+      <p>${t.contact(coordinatorEmail)}</p>`,
+  });
+}

@@ -1,0 +1,87 @@
+// Sending the emails the ledger says a registration is owed. Each is sent with
+// the idempotency key "<registration id>:<email>" and then marked sent in the
+// ledger, so a crash in between resends nothing (the provider drops the
+// repeat), and nothing owed is lost (the drain finds it in the ledger).
+import { TemporaryError } from '../errors.ts';
+import { errorCode } from '../log.ts';
+import type { Registration, RegistrationEmail } from '../ports.ts';
+import { sessionPath } from '../site-paths.ts';
+import { registrationEmail } from '../emails/registration.ts';
+import { signCancelToken } from './cancel-token.ts';
+import type { RegistrationDeps } from './deps.ts';
+
+export const cancelPath = '/api/registrations/cancel';
+
+export const registrationEmailKey = (registration: Registration, email: RegistrationEmail) =>
+  `${registration.id}:${email}`;
+
+export function cancelUrl(
+  deps: Pick<RegistrationDeps, 'siteUrl' | 'signingSecret'>,
+  registration: Registration,
+): string {
+  const token = signCancelToken(registration, deps.signingSecret);
+  return `${deps.siteUrl}${cancelPath}?token=${encodeURIComponent(token)}`;
+}
+
+export interface RegistrationDeliveryReport {
+  sent: number;
+  /** Emails dropped because their session is over or unpublished. */
+  dropped: number;
+  /** True if a failure stopped the run; what is left stays owed for the drain. */
+  stopped: boolean;
+}
+
+export async function deliverRegistrationEmails(
+  deps: RegistrationDeps,
+  registrations: readonly Registration[],
+  options: { deadline: number },
+): Promise<RegistrationDeliveryReport> {
+  const report: RegistrationDeliveryReport = { sent: 0, dropped: 0, stopped: false };
+  for (const registration of registrations) {
+    if (registration.unsent.length === 0) continue;
+    if (deps.clock.now() >= options.deadline) return { ...report, stopped: true };
+    try {
+      const session = await deps.sessions.find(registration.sessionSlug);
+      for (const email of registration.unsent) {
+        if (session === null) {
+          // Over, or taken off the site: an email about it now would mislead.
+          await deps.ledger.markSent(registration.sessionSlug, registration.id, email);
+          deps.log.warn('registration_email_dropped', { id: registration.id, code: email });
+          report.dropped += 1;
+          continue;
+        }
+        const message = registrationEmail(email, registration, session, {
+          siteUrl: deps.siteUrl,
+          coordinatorEmail: deps.coordinatorEmail,
+          sessionUrl: `${deps.siteUrl}${sessionPath(session.slug, registration.locale)}`,
+          cancelUrl: cancelUrl(deps, registration),
+        });
+        await deps.mailer.send(message, {
+          idempotencyKey: registrationEmailKey(registration, email),
+        });
+        await deps.ledger.markSent(registration.sessionSlug, registration.id, email);
+        report.sent += 1;
+      }
+    } catch (error) {
+      deps.log.warn('registration_email_postponed', {
+        id: registration.id,
+        code: errorCode(error),
+      });
+      // A provider asking to wait is asked again by the next drain, not now.
+      if (error instanceof TemporaryError) return { ...report, stopped: true };
+    }
+  }
+  return report;
+}
+
+/** Every owed email, within the run's budget: the scheduled drain's part for registrations. */
+export async function drainRegistrationEmails(deps: RegistrationDeps, budgetMs = 20_000) {
+  const owed = await deps.ledger.unsent();
+  const report = await deliverRegistrationEmails(deps, owed, {
+    deadline: deps.clock.now() + budgetMs,
+  });
+  if (owed.length > 0) {
+    deps.log.info('registration_drain_finished', { count: report.sent, pending: owed.length });
+  }
+  return report;
+}

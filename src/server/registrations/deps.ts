@@ -1,0 +1,20 @@
+// What the registration use cases need from the outside; services.ts wires the
+// real adapters, the tests wire local ones.
+import type { Logger } from '../log.ts';
+import type { Mailer, RegistrationLedger, SessionCatalog } from '../ports.ts';
+import type { Clock } from '../retry.ts';
+
+export interface RegistrationDeps {
+  ledger: RegistrationLedger;
+  sessions: SessionCatalog;
+  mailer: Mailer;
+  clock: Clock;
+  log: Logger;
+  /** Public address of the site, without trailing slash. */
+  siteUrl: string;
+  /** Organizer of the invitations and Reply-To of the emails. */
+  coordinatorEmail: string;
+  signingSecret: string;
+  /** Makes registration ids; random in production, predictable in tests. */
+  newId?: () => string;
+}

@@ -1,0 +1,66 @@
+// Registering for a session and cancelling: the ledger decides atomically; the
+// emails it owes are recorded in the same step and sent afterwards (deliver.ts).
+import { randomUUID } from 'node:crypto';
+import type { Locale } from '../../schemas/common.ts';
+import type { SessionData } from '../../schemas/session.ts';
+import type { RegisterOutcome, Registration } from '../ports.ts';
+import type { RegistrationDeps } from './deps.ts';
+
+export const newRegistrationId = () => `reg_${randomUUID()}`;
+
+export interface Registrant {
+  locale: Locale;
+  name: string;
+  email: string;
+  privacyVersion: string;
+}
+
+export type RegisterResult =
+  | { ok: false; reason: 'unknown' | 'cancelled' }
+  | {
+      ok: true;
+      session: SessionData;
+      registration: Registration;
+      outcome: RegisterOutcome;
+      position?: number;
+    };
+
+/** `unknown` also covers a session that is over: the catalogue no longer offers it. */
+export async function registerForSession(
+  deps: Pick<RegistrationDeps, 'ledger' | 'sessions' | 'clock' | 'log' | 'newId'>,
+  slug: string,
+  registrant: Registrant,
+): Promise<RegisterResult> {
+  const session = await deps.sessions.find(slug);
+  if (session === null) return { ok: false, reason: 'unknown' };
+  if (session.status === 'cancelled') return { ok: false, reason: 'cancelled' };
+  const at = new Date(deps.clock.now()).toISOString();
+  const result = await deps.ledger.register(
+    {
+      id: (deps.newId ?? newRegistrationId)(),
+      sessionSlug: slug,
+      email: registrant.email,
+      name: registrant.name,
+      locale: registrant.locale,
+      registeredAt: at,
+      consent: { privacyVersion: registrant.privacyVersion, acceptedAt: at },
+    },
+    session.capacity,
+  );
+  deps.log.info('registration_accepted', { id: result.registration.id, code: result.outcome });
+  return { ok: true, session, ...result };
+}
+
+export async function cancelRegistration(
+  deps: Pick<RegistrationDeps, 'ledger' | 'clock' | 'log'>,
+  sessionSlug: string,
+  id: string,
+) {
+  const at = new Date(deps.clock.now()).toISOString();
+  const result = await deps.ledger.cancel(sessionSlug, id, at);
+  deps.log.info('registration_cancelled', {
+    id,
+    code: result.cancelled === null ? 'not_found' : result.promoted === null ? 'freed' : 'promoted',
+  });
+  return result;
+}

@@ -1,0 +1,212 @@
+// The registration endpoints called with real Requests, over an in-memory
+// SQLite ledger, a fixed session list and the in-memory mailer.
+import ICAL from 'ical.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  handleCancel,
+  handleRegistration,
+  handleSeats,
+} from '../../src/server/handlers/registrations.ts';
+import { sessionUid } from '../../src/calendar/uid.ts';
+import { drainRegistrationEmails } from '../../src/server/registrations/deliver.ts';
+import { setServices } from '../../src/server/services.ts';
+import { TemporaryError } from '../../src/server/errors.ts';
+import { installServices, requestContext } from '../support-server/services.ts';
+import { registrationDeps, sessionData } from './builders.ts';
+
+const slug = '2027-01-16-induction';
+const site = 'https://calais.example.org';
+
+function setup(sessions = [sessionData()]) {
+  const { base, deps } = registrationDeps(sessions);
+  installServices(base, null, deps);
+  return { deps, mailer: base.mailer, clock: base.clock };
+}
+
+const form = (fields: Record<string, string>) =>
+  new URLSearchParams({
+    locale: 'fr',
+    name: 'Camille Martin',
+    email: 'camille@example.org',
+    consent: 'on',
+    privacyVersion: '2026-11-22',
+    startedAt: '0',
+    ...fields,
+  });
+
+async function register(fields: Record<string, string> = {}, sessionSlug = slug) {
+  const context = requestContext();
+  const response = await handleRegistration(
+    new Request(`${site}/api/sessions/${sessionSlug}/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form(fields),
+    }),
+    context,
+    sessionSlug,
+  );
+  await context.settle();
+  return response;
+}
+
+function cancelLink(html: string): string {
+  const match = /https:\/\/calais\.example\.org\/api\/registrations\/cancel\?token=[^"\s<]+/.exec(
+    html,
+  );
+  return (match?.[0] ?? '').replaceAll('&amp;', '&');
+}
+
+afterEach(() => {
+  setServices(undefined);
+});
+
+describe('registering for a session', () => {
+  it('books a seat from a plain form post and sends one confirmation with the invitation', async () => {
+    const { mailer } = setup();
+
+    const response = await register();
+
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/formations/inscription/confirmee/');
+    const emails = mailer.to('camille@example.org');
+    expect(emails).toHaveLength(1);
+    expect(emails[0]?.subject).toContain('Inscription confirmée');
+    expect(emails[0]?.attachments?.[0]?.contentType).toBe(
+      'text/calendar; method=REQUEST; charset=UTF-8',
+    );
+  });
+
+  it('attaches an invitation that a real parser reads back with the session UID and UTC instants', async () => {
+    const { mailer } = setup();
+    await register({ locale: 'en' });
+
+    const attachment = mailer.to('camille@example.org')[0]?.attachments?.[0];
+    const calendar = new ICAL.Component(
+      ICAL.parse(new TextDecoder().decode(attachment?.content)) as unknown[],
+    );
+    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent') ?? undefined);
+
+    expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
+    expect(event.uid).toBe(sessionUid(slug, 'calais.example.org'));
+    // 09:30 in Paris in January is 08:30 UTC; three hours long.
+    expect(event.startDate.toJSDate().toISOString()).toBe('2027-01-16T08:30:00.000Z');
+    expect(event.endDate.toJSDate().toISOString()).toBe('2027-01-16T11:30:00.000Z');
+    expect(event.summary).toBe('Welcome for new volunteers');
+  });
+
+  it('puts people on the waiting list once the seats are taken, and says so in JSON', async () => {
+    const { mailer } = setup();
+    await register({ email: 'a@example.org' });
+    await register({ email: 'b@example.org' });
+
+    const response = await handleRegistration(
+      new Request(`${site}/api/sessions/${slug}/registrations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(Object.fromEntries(form({ email: 'c@example.org', consent: 'true' }))),
+      }),
+      requestContext(),
+      slug,
+    );
+
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ outcome: 'waiting', position: 1 });
+    const seats = await handleSeats(slug);
+    expect(await seats.json()).toMatchObject({ capacity: 2, confirmed: 2, left: 0, waiting: 1 });
+    expect(seats.headers.get('cache-control')).toBe('public, max-age=10');
+    expect(mailer.to('a@example.org')[0]?.subject).toContain('Inscription confirmée');
+  });
+
+  it('refuses the same email twice for the same session with a friendly 409', async () => {
+    setup();
+    await register({ email: 'Camille@example.org' });
+
+    const again = await register({ email: 'camille@EXAMPLE.org' });
+
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('déjà inscrit');
+  });
+
+  it('refuses cancelled sessions and sessions no longer offered', async () => {
+    setup([sessionData({ status: 'cancelled' })]);
+
+    const cancelled = await register();
+    const unknown = await register({}, 'no-such-session');
+
+    expect(cancelled.status).toBe(410);
+    expect(await cancelled.text()).toContain('annulée');
+    expect(unknown.status).toBe(404);
+  });
+
+  it('answers invalid fields with a 422 page naming them', async () => {
+    setup();
+
+    const response = await register({ email: 'not-an-email', consent: '' });
+
+    expect(response.status).toBe(422);
+    const page = await response.text();
+    expect(page).toContain('adresse e-mail valide');
+    expect(page).toContain('politique de confidentialité');
+  });
+});
+
+describe('cancelling through the emailed link', () => {
+  it('confirms on GET without cancelling, cancels on POST and offers the seat to the first person waiting', async () => {
+    const { mailer } = setup([sessionData({ capacity: 1 })]);
+    await register({ email: 'first@example.org' });
+    await register({ email: 'second@example.org' });
+    const link = cancelLink(mailer.to('first@example.org')[0]?.html ?? '');
+    const token = new URL(link).searchParams.get('token') ?? '';
+
+    const page = await handleCancel(new Request(link), requestContext());
+    const seatsAfterGet: unknown = await (await handleSeats(slug)).json();
+    const context = requestContext();
+    const done = await handleCancel(
+      new Request(`${site}/api/registrations/cancel`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token }),
+      }),
+      context,
+    );
+    await context.settle();
+
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Annuler mon inscription');
+    expect(seatsAfterGet).toMatchObject({ confirmed: 1, waiting: 1 });
+    expect(await done.text()).toContain('Votre inscription est annulée');
+    expect(await (await handleSeats(slug)).json()).toMatchObject({ confirmed: 1, waiting: 0 });
+    const second = mailer.to('second@example.org').map((m) => m.subject);
+    expect(second).toHaveLength(2);
+    expect(second[1]).toContain('Une place s’est libérée');
+  });
+
+  it('refuses a link whose signature was changed', async () => {
+    setup();
+
+    const response = await handleCancel(
+      new Request(
+        `${site}/api/registrations/cancel?token=r1.${slug}.reg_test-0001.fr.9999999999.forged`,
+      ),
+      requestContext(),
+    );
+
+    expect(response.status).toBe(400);
+  });
+});
+
+describe('delivering registration emails', () => {
+  it('sends one confirmation per registration however often delivery is retried', async () => {
+    const { deps, mailer } = setup();
+    let failures = 1;
+    mailer.fault = () => (failures-- > 0 ? new TemporaryError('resend_429', 1000) : undefined);
+    await register();
+
+    await drainRegistrationEmails(deps);
+    await drainRegistrationEmails(deps);
+
+    expect(mailer.calls).toBe(2);
+    expect(mailer.to('camille@example.org')).toHaveLength(1);
+    expect(await deps.ledger.unsent()).toEqual([]);
+  });
+});
