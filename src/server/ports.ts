@@ -89,8 +89,11 @@ export interface PendingQueue {
 /** Where a training registration stands. */
 export type RegistrationStatus = 'confirmed' | 'waiting' | 'cancelled';
 
+/** Notices about the session itself, owed by a scheduled run rather than by a registration change. */
+export type SessionNotice = 'reminder' | 'session-cancelled';
+
 /** The emails a registration may owe its author, each sent once (its idempotency key ends with it). */
-export type RegistrationEmail = 'confirmed' | 'waiting' | 'promoted';
+export type RegistrationEmail = 'confirmed' | 'waiting' | 'promoted' | SessionNotice;
 
 /** One person's registration for one training session. */
 export interface Registration {
@@ -114,12 +117,17 @@ export interface Registration {
    * that owes them (a transactional outbox), removed once sent.
    */
   unsent: RegistrationEmail[];
+  /**
+   * Session notices ever owed to this registration, and when: a notice is owed
+   * once only, even after it has been sent and left `unsent`.
+   */
+  notices?: { kind: SessionNotice; at: string }[];
 }
 
 /** A new registration, before the ledger decides its status. */
 export type NewRegistration = Omit<
   Registration,
-  'status' | 'unsent' | 'promotedAt' | 'cancelledAt'
+  'status' | 'unsent' | 'promotedAt' | 'cancelledAt' | 'notices'
 >;
 
 export type RegisterOutcome = 'confirmed' | 'waiting' | 'duplicate';
@@ -163,10 +171,18 @@ export interface RegistrationLedger {
   unsent(): Promise<Registration[]>;
   /** Records that this email was sent. */
   markSent(sessionSlug: string, id: string, email: RegistrationEmail): Promise<void>;
+  /**
+   * Owes `notice`, in one step, to every registration of the session it
+   * concerns (a reminder: confirmed ones; a cancelled session: confirmed and
+   * waiting ones) that was never owed it. Returns how many newly owe it.
+   */
+  owe(sessionSlug: string, notice: SessionNotice, at: string): Promise<number>;
 }
 
 /** The published sessions (the site's /sessions.json), by slug. */
 export interface SessionCatalog {
   /** The session if it is published and not over yet (cancelled ones included), else null. */
   find(slug: string): Promise<SessionData | null>;
+  /** Every published session not over yet (cancelled ones included). */
+  upcoming(): Promise<SessionData[]>;
 }

@@ -87,15 +87,19 @@ export function sessionCatalogFromSite(
   now: () => number = Date.now,
 ): SessionCatalog {
   const feed = cachedFeed(siteUrl, fetchImpl, 60_000);
+  const published = async (): Promise<SessionData[]> =>
+    catalogSchema.parse(await feed()).flatMap((entry) => {
+      const parsed = sessionSchema.safeParse(entry);
+      return parsed.success ? [parsed.data] : [];
+    });
+  const notOver = (session: SessionData) => sessionInstants(session).end.getTime() > now();
   return {
     async find(slug: string): Promise<SessionData | null> {
-      for (const entry of catalogSchema.parse(await feed())) {
-        const parsed = sessionSchema.safeParse(entry);
-        if (parsed.success && parsed.data.slug === slug) {
-          return sessionInstants(parsed.data).end.getTime() > now() ? parsed.data : null;
-        }
-      }
-      return null;
+      const session = (await published()).find((s) => s.slug === slug);
+      return session !== undefined && notOver(session) ? session : null;
+    },
+    async upcoming(): Promise<SessionData[]> {
+      return (await published()).filter(notOver);
     },
   };
 }

@@ -40,6 +40,7 @@ export function registrationDeps(sessions: SessionData[] = [sessionData()]) {
     ledger: new LocalLedger({ file: ':memory:' }),
     sessions: {
       find: (slug: string) => Promise.resolve(sessions.find((s) => s.slug === slug) ?? null),
+      upcoming: () => Promise.resolve([...sessions]),
     },
     mailer: base.mailer,
     clock: base.clock,

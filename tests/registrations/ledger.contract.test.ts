@@ -202,6 +202,32 @@ describe.each(adapters)('%s', (_name, makeHarness) => {
     expect((await ledger.unsent()).map((r) => r.id)).toEqual(['reg_2']);
   });
 
+  it('owes a session notice once to the registrations it concerns, even after it was sent', async () => {
+    const ledger = harness.empty();
+    for (const n of [1, 2, 3]) {
+      await ledger.register(newRegistration({ id: `reg_${n}`, email: `p${n}@example.org` }), 1);
+    }
+    await ledger.cancel('induction', 'reg_3', '2027-01-02T10:00:00.000Z');
+    for (const n of [1, 2])
+      await ledger.markSent('induction', `reg_${n}`, n === 1 ? 'confirmed' : 'waiting');
+
+    const reminders = await ledger.owe('induction', 'reminder', '2027-01-14T09:00:00.000Z');
+    await ledger.markSent('induction', 'reg_1', 'reminder');
+    const again = await ledger.owe('induction', 'reminder', '2027-01-14T09:15:00.000Z');
+    const cancelled = await ledger.owe(
+      'induction',
+      'session-cancelled',
+      '2027-01-15T09:00:00.000Z',
+    );
+
+    expect([reminders, again, cancelled]).toEqual([1, 0, 2]);
+    expect((await ledger.unsent()).map((r) => [r.id, r.unsent])).toEqual([
+      ['reg_1', ['session-cancelled']],
+      ['reg_2', ['session-cancelled']],
+    ]);
+    expect(await ledger.owe('elsewhere', 'reminder', '2027-01-14T09:00:00.000Z')).toBe(0);
+  });
+
   it('confirms exactly 3 of 20 simultaneous registrations for the last 3 seats, the rest waiting', async () => {
     const ledger = harness.empty();
     for (const n of [1, 2]) {

@@ -33,6 +33,22 @@ describe('the session catalogue', () => {
     expect(await catalog.find('2027-01-16-induction')).toBeNull();
   });
 
+  it('lists the sessions not over yet, cancelled ones included, for the scheduled notices', async () => {
+    const catalog = sessionCatalogFromSite(
+      'https://calais.example.org',
+      feed([
+        sessionData({ slug: 'past', start: '2026-12-01T09:30' }),
+        sessionData({ slug: 'cancelled', status: 'cancelled' }),
+        sessionData({ slug: 'next' }),
+      ]),
+      () => Date.parse('2027-01-01T00:00:00Z'),
+    );
+
+    const upcoming = await catalog.upcoming();
+
+    expect(upcoming.map((s) => s.slug)).toEqual(['cancelled', 'next']);
+  });
+
   it('links to session pages inside the training section, in each language', () => {
     expect(sessionPath('a-session', 'fr')).toBe(`${sitePath('training', 'fr')}a-session/`);
     expect(sessionPath('a-session', 'en')).toBe(`${sitePath('training', 'en')}a-session/`);

@@ -27,7 +27,7 @@ export function installServices(
     outbox,
     registrations: registrations ?? {
       ledger: new LocalLedger({ file: ':memory:' }),
-      sessions: { find: () => Promise.resolve(null) },
+      sessions: { find: () => Promise.resolve(null), upcoming: () => Promise.resolve([]) },
       mailer: deps.mailer,
       clock: deps.clock,
       log: deps.log,

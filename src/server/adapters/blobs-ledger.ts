@@ -9,10 +9,12 @@ import type {
   Registration,
   RegistrationEmail,
   RegistrationLedger,
+  SessionNotice,
 } from '../ports.ts';
 import {
   applyCancel,
   applyMarkSent,
+  applyOwe,
   applyRegister,
   countSeats,
 } from '../registrations/ledger-rules.ts';
@@ -76,6 +78,13 @@ export class BlobsLedger implements RegistrationLedger {
       next: applyMarkSent(list, id, email),
       answer: undefined,
     }));
+  }
+
+  owe(sessionSlug: string, notice: SessionNotice, at: string): Promise<number> {
+    return this.#change(sessionSlug, (list) => {
+      const { list: next, owed } = applyOwe(list, notice, at);
+      return { next: owed === 0 ? null : next, answer: owed };
+    });
   }
 
   async #read(sessionSlug: string): Promise<{ list: Registration[]; etag: string | undefined }> {

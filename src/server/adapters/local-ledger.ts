@@ -9,10 +9,12 @@ import type {
   Registration,
   RegistrationEmail,
   RegistrationLedger,
+  SessionNotice,
 } from '../ports.ts';
 import {
   applyCancel,
   applyMarkSent,
+  applyOwe,
   applyRegister,
   countSeats,
 } from '../registrations/ledger-rules.ts';
@@ -75,6 +77,13 @@ export class LocalLedger implements RegistrationLedger {
       next: applyMarkSent(list, id, email),
       answer: undefined,
     }));
+  }
+
+  owe(sessionSlug: string, notice: SessionNotice, at: string): Promise<number> {
+    return this.#change(sessionSlug, (list) => {
+      const { list: next, owed } = applyOwe(list, notice, at);
+      return { next, answer: owed };
+    });
   }
 
   close(): void {

@@ -1,6 +1,7 @@
 // The emails of a training registration, in the registrant's language: seat
-// confirmed (with the calendar invitation), on the waiting list, or a seat
-// freed for them. Built from the registration and the session only, so that a
+// confirmed (with the calendar invitation), on the waiting list, a seat freed
+// for them, the reminder two days before, or the session cancelled (with the
+// invitation's METHOD:CANCEL). Built from the registration and the session only, so that a
 // retry sends exactly the same message (the provider's idempotency needs it).
 import { buildInvitation, invitationContentType } from '../../calendar/ics.ts';
 import { uidDomainOf } from '../../calendar/uid.ts';
@@ -27,6 +28,8 @@ const text = {
       confirmed: (title: string) => `Inscription confirmée : ${title}`,
       waiting: (title: string) => `Liste d’attente : ${title}`,
       promoted: (title: string) => `Une place s’est libérée pour vous : ${title}`,
+      reminder: (title: string) => `Rappel : ${title}`,
+      'session-cancelled': (title: string) => `Session annulée : ${title}`,
     },
     hello: (name: string) => `Bonjour ${name},`,
     lead: {
@@ -35,7 +38,12 @@ const text = {
         'La session est complète : vous êtes sur la liste d’attente. Si une place se libère, elle vous sera proposée par email, dans l’ordre des inscriptions.',
       promoted:
         'Une place s’est libérée et elle est à vous : votre inscription est confirmée. Si vous ne pouvez plus venir, annulez pour la laisser à quelqu’un d’autre.',
+      reminder:
+        'Votre session de formation a lieu dans moins de deux jours. Si vous ne pouvez plus venir, annulez pour laisser votre place à quelqu’un d’autre.',
+      'session-cancelled':
+        'Nous sommes désolés : cette session est annulée par l’équipe de formation. Vous n’avez rien à faire ; les prochaines sessions sont sur la page Formations.',
     },
+    removed: 'L’invitation jointe (.ics) retire la session de votre agenda.',
     invitation: 'L’invitation jointe (.ics) ajoute la session à votre agenda.',
     when: 'Quand',
     where: 'Où',
@@ -50,6 +58,8 @@ const text = {
       confirmed: (title: string) => `Registration confirmed: ${title}`,
       waiting: (title: string) => `Waiting list: ${title}`,
       promoted: (title: string) => `A seat has come free for you: ${title}`,
+      reminder: (title: string) => `Reminder: ${title}`,
+      'session-cancelled': (title: string) => `Session cancelled: ${title}`,
     },
     hello: (name: string) => `Hello ${name},`,
     lead: {
@@ -58,7 +68,12 @@ const text = {
         'The session is full: you are on the waiting list. If a seat comes free, it will be offered to you by email, in the order people registered.',
       promoted:
         'A seat has come free and it is yours: your registration is confirmed. If you can no longer come, please cancel so that someone else can have it.',
+      reminder:
+        'Your training session is less than two days away. If you can no longer come, please cancel so that someone else can have your seat.',
+      'session-cancelled':
+        'We are sorry: the training team has cancelled this session. There is nothing you need to do; the next sessions are on the Training page.',
     },
+    removed: 'The attached invitation (.ics) removes the session from your calendar.',
     invitation: 'The attached invitation (.ics) adds the session to your calendar.',
     when: 'When',
     where: 'Where',
@@ -80,7 +95,9 @@ export function registrationEmail(
   const t = text[locale];
   const title = session.title[locale];
   const time = formatSessionTime(session.start, session.durationMinutes, session.timeZone, locale);
-  const withSeat = kind !== 'waiting';
+  const sessionCancelled = kind === 'session-cancelled';
+  // Only someone who had a seat (and so an invitation) gets one to add or to withdraw.
+  const withSeat = sessionCancelled ? registration.status === 'confirmed' : kind !== 'waiting';
   const blocks: Block[] = [
     { type: 'paragraph', text: t.hello(registration.name) },
     { type: 'paragraph', text: t.lead[kind] },
@@ -98,13 +115,19 @@ export function registrationEmail(
         [t.trainer, session.trainer],
       ],
     },
-    ...(withSeat ? [{ type: 'paragraph' as const, text: t.invitation }] : []),
+    ...(withSeat
+      ? [{ type: 'paragraph' as const, text: sessionCancelled ? t.removed : t.invitation }]
+      : []),
     { type: 'paragraph', text: t.details, link: { text: title, url: context.sessionUrl } },
-    {
-      type: 'paragraph',
-      text: t.cancel,
-      link: { text: context.cancelUrl, url: context.cancelUrl },
-    },
+    ...(sessionCancelled
+      ? []
+      : [
+          {
+            type: 'paragraph' as const,
+            text: t.cancel,
+            link: { text: context.cancelUrl, url: context.cancelUrl },
+          },
+        ]),
   ];
   const doc: Document = {
     lang: locale,
@@ -121,25 +144,30 @@ export function registrationEmail(
     tags: { kind: `registration-${kind}` },
   };
   if (withSeat) {
+    const method = sessionCancelled ? 'CANCEL' : 'REQUEST';
+    // Fixed by the ledger, not the clock: a retry builds the same bytes.
+    const stamp = sessionCancelled
+      ? registration.notices?.find((n) => n.kind === kind)?.at
+      : undefined;
     const invitation = buildInvitation(
       session,
       locale,
       { name: registration.name, email: registration.email },
       {
-        method: 'REQUEST',
-        sequence: 0,
+        method,
+        // A higher SEQUENCE makes calendars apply the cancellation over the invitation.
+        sequence: sessionCancelled ? 1 : 0,
         organizer: { name: organizerName, email: context.coordinatorEmail },
         url: context.sessionUrl,
         uidDomain: uidDomainOf(context.siteUrl),
-        // Fixed by the registration, not the clock: a retry builds the same bytes.
-        now: new Date(registration.promotedAt ?? registration.registeredAt),
+        now: new Date(stamp ?? registration.promotedAt ?? registration.registeredAt),
       },
     );
     message.attachments = [
       {
         filename: `${session.slug}.ics`,
         content: new TextEncoder().encode(invitation),
-        contentType: invitationContentType('REQUEST'),
+        contentType: invitationContentType(method),
       },
     ];
   }

@@ -43,8 +43,8 @@ export async function deliverRegistrationEmails(
     try {
       const session = await deps.sessions.find(registration.sessionSlug);
       for (const email of registration.unsent) {
-        if (session === null) {
-          // Over, or taken off the site: an email about it now would mislead.
+        if (session === null || (email === 'reminder' && session.status === 'cancelled')) {
+          // Over, taken off the site or cancelled: an email about it now would mislead.
           await deps.ledger.markSent(registration.sessionSlug, registration.id, email);
           deps.log.warn('registration_email_dropped', { id: registration.id, code: email });
           report.dropped += 1;

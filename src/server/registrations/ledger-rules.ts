@@ -6,6 +6,7 @@ import type {
   Registration,
   RegistrationEmail,
   SeatCount,
+  SessionNotice,
 } from '../ports.ts';
 
 /** The form of an email two registrations are compared by. */
@@ -102,4 +103,28 @@ export function applyMarkSent(
   return list.map((r) =>
     r.id === id ? { ...r, unsent: r.unsent.filter((owed) => owed !== email) } : r,
   );
+}
+
+/** Who a session notice is for: a reminder to those with a seat, a cancellation to everyone still registered. */
+const noticeIsFor = (notice: SessionNotice, r: Registration): boolean =>
+  notice === 'reminder' ? r.status === 'confirmed' : r.status !== 'cancelled';
+
+export function applyOwe(
+  list: readonly Registration[],
+  notice: SessionNotice,
+  at: string,
+): { list: Registration[]; owed: number } {
+  let owed = 0;
+  const next = list.map((r) => {
+    if (!noticeIsFor(notice, r) || (r.notices ?? []).some((n) => n.kind === notice)) return r;
+    owed += 1;
+    // A cancelled session makes any earlier email still owed misleading (an invitation, a reminder).
+    const earlier = notice === 'session-cancelled' ? [] : r.unsent;
+    return {
+      ...r,
+      unsent: [...earlier, notice],
+      notices: [...(r.notices ?? []), { kind: notice, at }],
+    };
+  });
+  return { list: next, owed };
 }

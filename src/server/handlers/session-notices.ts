@@ -1,0 +1,14 @@
+// The scheduled run of the session notices (reminders, cancelled sessions).
+import { errorCode } from '../log.ts';
+import { sendSessionNotices } from '../registrations/notify.ts';
+import { getServices } from '../services.ts';
+
+export async function runSessionNotices(budgetMs = 24_000): Promise<void> {
+  const { registrations } = getServices();
+  try {
+    await sendSessionNotices(registrations, budgetMs);
+  } catch (error) {
+    // Nothing is lost: notices already owed stay in the ledger for the drain, the rest for the next run.
+    registrations.log.error('session_notices_failed', { code: errorCode(error) });
+  }
+}
