@@ -38,6 +38,7 @@ const typeLabels: Record<string, string> = {
   singleSelect: 'Single select',
   multipleSelects: 'Multiple select',
   dateTime: 'Date (with "Include time" on)',
+  number: 'Number',
 };
 
 const describeType = (type: string) => typeLabels[type] ?? type;

@@ -122,12 +122,14 @@ export interface Registration {
    * once only, even after it has been sent and left `unsent`.
    */
   notices?: { kind: SessionNotice; at: string }[];
+  /** The state last copied to the trainers' table ("status:position"); a copy is owed while it differs. */
+  copied?: string;
 }
 
 /** A new registration, before the ledger decides its status. */
 export type NewRegistration = Omit<
   Registration,
-  'status' | 'unsent' | 'promotedAt' | 'cancelledAt' | 'notices'
+  'status' | 'unsent' | 'promotedAt' | 'cancelledAt' | 'notices' | 'copied'
 >;
 
 export type RegisterOutcome = 'confirmed' | 'waiting' | 'duplicate';
@@ -177,6 +179,37 @@ export interface RegistrationLedger {
    * waiting ones) that was never owed it. Returns how many newly owe it.
    */
   owe(sessionSlug: string, notice: SessionNotice, at: string): Promise<number>;
+  /** Registrations whose status or waiting position changed since they were last copied, oldest first. */
+  uncopied(): Promise<UncopiedRegistration[]>;
+  /** Records that this state was copied; a registration changed since then stays owed. */
+  markCopied(sessionSlug: string, id: string, state: string): Promise<void>;
+}
+
+export interface UncopiedRegistration {
+  registration: Registration;
+  /** Place on the waiting list, from 1, if waiting. */
+  position?: number;
+  /** What to pass to markCopied once copied. */
+  state: string;
+}
+
+/** One registration as the trainers see it (the Airtable "Registrations" table). */
+export interface RegistrationCopy {
+  id: string;
+  sessionSlug: string;
+  sessionTitle: string;
+  name: string;
+  email: string;
+  status: RegistrationStatus;
+  position?: number;
+  registeredAt: string;
+  locale: Locale;
+}
+
+/** Where trainers see who registered (Airtable); created or updated by registration id. */
+export interface RegistrationRoster {
+  /** Creates the copies not there yet and updates those whose status or position changed. */
+  saveRegistrations(copies: readonly RegistrationCopy[]): Promise<void>;
 }
 
 /** The published sessions (the site's /sessions.json), by slug. */

@@ -63,6 +63,8 @@ export function createServices(config: AppConfig, log: Logger = createLogger()):
     outbox,
     registrations: {
       ledger,
+      // Trainers see registrations in Airtable; locally they are in the SQLite ledger already.
+      roster: store instanceof AirtableStore ? store : null,
       sessions: sessionCatalogFromSite(config.siteUrl),
       mailer,
       clock: systemClock,

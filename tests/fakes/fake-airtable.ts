@@ -278,6 +278,7 @@ export class FakeAirtable {
       return this.#list(table, records, body);
     }
     if (parts.length === 3 && method === 'POST') return this.#create(table, records, body);
+    if (parts.length === 3 && method === 'PATCH') return this.#update(table, records, body);
     if (parts.length === 3 && method === 'DELETE') {
       const ids = url.searchParams.getAll('records[]');
       if (ids.length === 0 || ids.length > 10)
@@ -362,11 +363,44 @@ export class FakeAirtable {
       created.push({
         id: recordId(),
         createdTime: new Date().toISOString(),
-        fields: { ...fields },
+        // Airtable keeps no empty cells.
+        fields: Object.fromEntries(
+          Object.entries(fields as Record<string, unknown>).filter(([, value]) => value !== null),
+        ),
       });
     }
     records.push(...created);
     return { status: 200, body: single ? created[0] : { records: created } };
+  }
+
+  /** PATCH of up to 10 records: the given fields change, a null clears one, the others stay. */
+  #update(table: FakeTableDefinition, records: StoredRecord[], body: Record<string, unknown>) {
+    const typecast = body['typecast'] === true;
+    const inputs = body['records'];
+    if (!Array.isArray(inputs) || inputs.length === 0 || inputs.length > 10) {
+      return invalid(
+        'INVALID_RECORDS',
+        'You must provide an array of up to 10 record objects, each with an id and fields',
+      );
+    }
+    const changes: { record: StoredRecord; fields: Record<string, unknown> }[] = [];
+    for (const input of inputs as unknown[]) {
+      const { id, fields } = (input ?? {}) as { id?: unknown; fields?: unknown };
+      const record = records.find((candidate) => candidate.id === id);
+      if (record === undefined) return notFound();
+      if (fields === null || typeof fields !== 'object') {
+        return invalid('INVALID_RECORDS', 'Each record must have a fields object');
+      }
+      const problem = checkFields(table, fields as Record<string, unknown>, typecast);
+      if (problem !== undefined) return problem;
+      changes.push({ record, fields: fields as Record<string, unknown> });
+    }
+    for (const { record, fields } of changes) {
+      record.fields = Object.fromEntries(
+        Object.entries({ ...record.fields, ...fields }).filter(([, value]) => value !== null),
+      );
+    }
+    return { status: 200, body: { records: changes.map(({ record }) => record) } };
   }
 }
 

@@ -228,6 +228,33 @@ describe.each(adapters)('%s', (_name, makeHarness) => {
     expect(await ledger.owe('elsewhere', 'reminder', '2027-01-14T09:00:00.000Z')).toBe(0);
   });
 
+  it('owes a copy of each registration until its state is copied, and again when its status or place changes', async () => {
+    const ledger = harness.empty();
+    for (const n of [1, 2, 3]) {
+      await ledger.register(newRegistration({ id: `reg_${n}`, email: `p${n}@example.org` }), 1);
+    }
+    const first = await ledger.uncopied();
+    for (const { registration, state } of first) {
+      await ledger.markCopied(registration.sessionSlug, registration.id, state);
+    }
+    const afterCopy = await ledger.uncopied();
+
+    await ledger.cancel('induction', 'reg_1', '2027-01-02T10:00:00.000Z');
+    const afterCancel = await ledger.uncopied();
+
+    expect(first.map((c) => [c.registration.id, c.state, c.position])).toEqual([
+      ['reg_1', 'confirmed:', undefined],
+      ['reg_2', 'waiting:1', 1],
+      ['reg_3', 'waiting:2', 2],
+    ]);
+    expect(afterCopy).toEqual([]);
+    expect(afterCancel.map((c) => [c.registration.id, c.state])).toEqual([
+      ['reg_1', 'cancelled:'],
+      ['reg_2', 'confirmed:'],
+      ['reg_3', 'waiting:1'],
+    ]);
+  });
+
   it('confirms exactly 3 of 20 simultaneous registrations for the last 3 seats, the rest waiting', async () => {
     const ledger = harness.empty();
     for (const n of [1, 2]) {

@@ -1,5 +1,5 @@
-// The Airtable base the coordinators work in: its tables and fields, as the
-// store writes them. One description for the adapter, `npm run airtable:check`,
+// The Airtable base the coordinators and trainers work in: its tables and
+// fields, as the store writes them. One description for the adapter, `npm run airtable:check`,
 // the fake Airtable of the tests and docs/airtable.md.
 
 import type { ApplicationKind, ApplicationRecord } from '../ports.ts';
@@ -14,11 +14,12 @@ export type AirtableFieldType =
   | 'url'
   | 'singleSelect'
   | 'multipleSelects'
-  | 'dateTime';
+  | 'dateTime'
+  | 'number';
 
 /** What the store writes into a field, which decides the types that can hold it. */
 export type FieldValueKind =
-  'text' | 'longText' | 'email' | 'phone' | 'select' | 'multiSelect' | 'dateTime';
+  'text' | 'longText' | 'email' | 'phone' | 'select' | 'multiSelect' | 'dateTime' | 'number';
 
 export interface FieldSpec {
   name: string;
@@ -48,6 +49,7 @@ export const compatibleTypes: Record<FieldValueKind, readonly AirtableFieldType[
   select: ['singleSelect', 'singleLineText', 'multilineText'],
   multiSelect: ['multipleSelects'],
   dateTime: ['dateTime'],
+  number: ['number'],
 };
 
 /** The field that holds ApplicationRecord.id: the idempotency key of every write. */
@@ -231,11 +233,85 @@ export const suspectedSpamTable: TableSpec = {
   ],
 };
 
-export const airtableTables: readonly TableSpec[] = [
+/** The field that holds Registration.id: the key the copies of registrations are found by. */
+export const REGISTRATION_ID_FIELD = 'Registration ID';
+
+export const REGISTRATION_STATUS_CHOICES = ['confirmed', 'waiting', 'cancelled'] as const;
+
+/** Copies of the training registrations, for trainers; the seat ledger stays the source of truth. */
+export const registrationsTable: TableSpec = {
+  name: 'Registrations',
+  description:
+    'Training-session registrations, copied from the site’s seat ledger for trainers to see who is coming. The site overwrites Status and Position; edit nothing here.',
+  fields: [
+    {
+      name: 'Name',
+      type: 'singleLineText',
+      value: 'text',
+      description: 'Name as typed by the registrant (primary field).',
+    },
+    {
+      name: REGISTRATION_ID_FIELD,
+      type: 'singleLineText',
+      value: 'text',
+      description: 'Id given by the site (reg_…); never edit it (the site finds its copies by it).',
+    },
+    {
+      name: 'Session',
+      type: 'singleLineText',
+      value: 'text',
+      description: 'The session’s slug, e.g. 2027-01-16-induction (group by it).',
+    },
+    {
+      name: 'Session title',
+      type: 'singleLineText',
+      value: 'text',
+      description: 'The session’s title, in the registrant’s language.',
+    },
+    {
+      name: 'Email',
+      type: 'email',
+      value: 'email',
+      description: 'Registrant’s email address.',
+    },
+    {
+      name: 'Status',
+      type: 'singleSelect',
+      value: 'select',
+      description: 'confirmed (has a seat), waiting (on the waiting list) or cancelled.',
+      choices: REGISTRATION_STATUS_CHOICES,
+    },
+    {
+      name: 'Position',
+      type: 'number',
+      value: 'number',
+      description: 'Place on the waiting list, from 1; empty for the others.',
+    },
+    {
+      name: 'Registered at',
+      type: 'dateTime',
+      value: 'dateTime',
+      description: 'When the site accepted the registration.',
+    },
+    {
+      name: 'Locale',
+      type: 'singleSelect',
+      value: 'select',
+      description: 'Language of the form and of the emails: fr or en.',
+      choices: ['fr', 'en'],
+    },
+  ],
+};
+
+/** The tables of applications (each has Application ID and Raw). */
+export const applicationTables: readonly TableSpec[] = [
   volunteersTable,
   observersTable,
   suspectedSpamTable,
 ];
+
+/** Every table the site writes to: what `airtable:check` and docs/airtable.md cover. */
+export const airtableTables: readonly TableSpec[] = [...applicationTables, registrationsTable];
 
 /** The table a record belongs in: suspected spam is kept apart, whatever its kind. */
 export function tableFor(record: Pick<ApplicationRecord, 'kind' | 'status'>): TableSpec {

@@ -1,10 +1,18 @@
-// ApplicationStore on Airtable, through the official `airtable` client with its
-// unbounded 429 retry turned off: requests are paced under the base's limit and
-// retried here, within a deadline. The "Application ID" field makes writes idempotent.
+// ApplicationStore (and the trainers' RegistrationRoster) on Airtable, through
+// the official `airtable` client with its unbounded 429 retry turned off:
+// requests are paced under the base's limit and retried here, within a
+// deadline. The "Application ID" and "Registration ID" fields make writes idempotent.
 
 import Airtable from 'airtable';
+
+type FieldSet = Airtable.FieldSet;
 import { PermanentError, TemporaryError } from '../errors.ts';
-import type { ApplicationRecord, ApplicationStore } from '../ports.ts';
+import type {
+  ApplicationRecord,
+  ApplicationStore,
+  RegistrationCopy,
+  RegistrationRoster,
+} from '../ports.ts';
 import {
   createRateLimiter,
   systemClock,
@@ -14,7 +22,13 @@ import {
 } from '../retry.ts';
 import { fromAirtableFields, searchOrder, toAirtableFields } from './airtable-fields.ts';
 import { fieldEqualsAny } from './airtable-formula.ts';
-import { APPLICATION_ID_FIELD, airtableTables, tableFor } from './airtable-schema.ts';
+import {
+  APPLICATION_ID_FIELD,
+  REGISTRATION_ID_FIELD,
+  airtableTables,
+  registrationsTable,
+  tableFor,
+} from './airtable-schema.ts';
 
 export interface AirtableStoreOptions {
   /** Personal access token (scopes data.records:read and data.records:write on this base). */
@@ -66,7 +80,25 @@ interface FoundRecord {
   fields: Record<string, unknown>;
 }
 
-export class AirtableStore implements ApplicationStore {
+/** Airtable clears a cell given null; the client's types do not say so. */
+const emptyCell = null as unknown as undefined;
+
+/** The trainers' columns of a registration; an empty Position clears the cell. */
+export function registrationFields(copy: RegistrationCopy): Partial<FieldSet> {
+  return {
+    Name: copy.name,
+    [REGISTRATION_ID_FIELD]: copy.id,
+    Session: copy.sessionSlug,
+    'Session title': copy.sessionTitle,
+    Email: copy.email,
+    Status: copy.status,
+    Position: copy.position ?? emptyCell,
+    'Registered at': copy.registeredAt,
+    Locale: copy.locale,
+  };
+}
+
+export class AirtableStore implements ApplicationStore, RegistrationRoster {
   readonly #base: Airtable.Base;
   readonly #limiter: RateLimiter;
   readonly #clock: Clock;
@@ -131,6 +163,41 @@ export class AirtableStore implements ApplicationStore {
     return erased;
   }
 
+  async saveRegistrations(copies: readonly RegistrationCopy[]): Promise<void> {
+    const deadline = this.#clock.now() + this.#deadlineMs;
+    const table = registrationsTable.name;
+    // The latest copy of each registration wins.
+    const latest = [...new Map(copies.map((copy) => [copy.id, copy])).values()];
+    const found = new Map<string, FoundRecord>();
+    for (const ids of chunks(
+      latest.map((copy) => copy.id),
+      LOOKUP_BATCH,
+    )) {
+      const records = await this.#request(table, deadline, () =>
+        this.#selectIds(table, ids, REGISTRATION_ID_FIELD, ['Status', 'Position']),
+      );
+      for (const record of records) found.set(record.applicationId, record);
+    }
+    const missing = latest.filter((copy) => !found.has(copy.id));
+    for (const batch of chunks(missing, WRITE_BATCH)) {
+      await this.#createOnce(table, batch, deadline, registrationFields, REGISTRATION_ID_FIELD);
+    }
+    const changed = latest.flatMap((copy) => {
+      const record = found.get(copy.id);
+      if (record === undefined) return [];
+      const same =
+        record.fields['Status'] === copy.status &&
+        (record.fields['Position'] ?? null) === (copy.position ?? null);
+      return same ? [] : [{ id: record.recordId, fields: registrationFields(copy) }];
+    });
+    // An update sets the same values however often it is repeated: retrying it is safe.
+    for (const batch of chunks(changed, WRITE_BATCH)) {
+      await this.#request(table, deadline, () =>
+        this.#base.table(table).update(batch, { typecast: true }),
+      );
+    }
+  }
+
   async #saveInTable(table: string, records: ApplicationRecord[], deadline: number): Promise<void> {
     const lookups = chunks(
       records.map((record) => record.id),
@@ -155,7 +222,14 @@ export class AirtableStore implements ApplicationStore {
     }
     const missing = records.filter((record) => !stored.has(record.id));
     for (const batch of chunks(missing, WRITE_BATCH)) {
-      await this.#createOnce(table, batch, deadline, slots.shift());
+      await this.#createOnce(
+        table,
+        batch,
+        deadline,
+        toAirtableFields,
+        APPLICATION_ID_FIELD,
+        slots.shift(),
+      );
     }
   }
 
@@ -164,10 +238,12 @@ export class AirtableStore implements ApplicationStore {
    * without an answer (timeout, network, 5xx) may still have been written, so
    * the retry first looks the batch up again and creates only what is missing.
    */
-  async #createOnce(
+  async #createOnce<T extends { id: string }>(
     table: string,
-    batch: ApplicationRecord[],
+    batch: T[],
     deadline: number,
+    fieldsOf: (item: T) => Partial<FieldSet>,
+    idField: string,
     slot?: () => Promise<void>,
   ): Promise<void> {
     let uncertain = false;
@@ -178,6 +254,7 @@ export class AirtableStore implements ApplicationStore {
           this.#selectIds(
             table,
             batch.map((record) => record.id),
+            idField,
           ),
         );
         const stored = new Set(found.map((record) => record.applicationId));
@@ -190,7 +267,7 @@ export class AirtableStore implements ApplicationStore {
           deadline,
           () =>
             this.#base.table(table).create(
-              toCreate.map((record) => ({ fields: toAirtableFields(record) })),
+              toCreate.map((record) => ({ fields: fieldsOf(record) })),
               { typecast: true },
             ),
           attempt === 1 ? slot : undefined,
@@ -208,31 +285,35 @@ export class AirtableStore implements ApplicationStore {
     }, this.#retryOptions(deadline));
   }
 
-  /** Records of `table` whose Application ID is one of `ids` (every page). */
+  /** Records of `table` whose Application ID is one of `ids` (every page), with all their fields or just the id. */
   async #lookup(
     table: string,
     ids: readonly string[],
     deadline: number,
     allFields: boolean,
   ): Promise<FoundRecord[]> {
-    return this.#request(table, deadline, () => this.#selectIds(table, ids, allFields));
+    return this.#request(table, deadline, () =>
+      this.#selectIds(table, ids, APPLICATION_ID_FIELD, allFields ? null : []),
+    );
   }
 
+  /** Records whose `idField` is one of `ids`: all fields, or the id and `fields`. */
   async #selectIds(
     table: string,
     ids: readonly string[],
-    allFields = false,
+    idField: string = APPLICATION_ID_FIELD,
+    fields: readonly string[] | null = [],
   ): Promise<FoundRecord[]> {
     const query = this.#base.table(table).select({
-      filterByFormula: fieldEqualsAny(APPLICATION_ID_FIELD, ids),
+      filterByFormula: fieldEqualsAny(idField, ids),
       pageSize: 100,
-      ...(allFields ? {} : { fields: [APPLICATION_ID_FIELD] }),
+      ...(fields === null ? {} : { fields: [idField, ...fields] }),
     });
     // One page answers a lookup (at most LOOKUP_BATCH ids); more only if duplicates were made by hand.
     const records = await query.all();
     return records.map((record) => ({
       recordId: record.id,
-      applicationId: asText(record.get(APPLICATION_ID_FIELD)),
+      applicationId: asText(record.get(idField)),
       fields: record.fields,
     }));
   }

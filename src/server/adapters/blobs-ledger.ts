@@ -10,13 +10,16 @@ import type {
   RegistrationEmail,
   RegistrationLedger,
   SessionNotice,
+  UncopiedRegistration,
 } from '../ports.ts';
 import {
   applyCancel,
+  applyMarkCopied,
   applyMarkSent,
   applyOwe,
   applyRegister,
   countSeats,
+  uncopiedIn,
 } from '../registrations/ledger-rules.ts';
 
 export interface BlobsLedgerOptions {
@@ -85,6 +88,24 @@ export class BlobsLedger implements RegistrationLedger {
       const { list: next, owed } = applyOwe(list, notice, at);
       return { next: owed === 0 ? null : next, answer: owed };
     });
+  }
+
+  async uncopied(): Promise<UncopiedRegistration[]> {
+    const { blobs } = await this.#store.list({ prefix: 'session/' });
+    const owed: UncopiedRegistration[] = [];
+    for (const blob of blobs) {
+      owed.push(...uncopiedIn((await this.#read(blob.key.slice('session/'.length))).list));
+    }
+    return owed.sort((a, b) =>
+      a.registration.registeredAt.localeCompare(b.registration.registeredAt),
+    );
+  }
+
+  async markCopied(sessionSlug: string, id: string, state: string): Promise<void> {
+    await this.#change(sessionSlug, (list) => ({
+      next: applyMarkCopied(list, id, state),
+      answer: undefined,
+    }));
   }
 
   async #read(sessionSlug: string): Promise<{ list: Registration[]; etag: string | undefined }> {

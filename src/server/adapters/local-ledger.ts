@@ -10,13 +10,17 @@ import type {
   RegistrationEmail,
   RegistrationLedger,
   SessionNotice,
+  UncopiedRegistration,
 } from '../ports.ts';
 import {
   applyCancel,
+  applyMarkCopied,
   applyMarkSent,
   applyOwe,
   applyRegister,
   countSeats,
+  needsCopy,
+  uncopiedIn,
 } from '../registrations/ledger-rules.ts';
 
 export class LocalLedger implements RegistrationLedger {
@@ -40,6 +44,11 @@ export class LocalLedger implements RegistrationLedger {
       CREATE INDEX IF NOT EXISTS registrations_by_session ON registrations (session_slug, seq);
       CREATE INDEX IF NOT EXISTS registrations_owing ON registrations (owes, seq);
     `);
+    // Added after the first ledgers were made: those rows are owed a copy (the default).
+    const columns = this.#db.prepare('PRAGMA table_info(registrations)').all();
+    if (!columns.some((column) => column['name'] === 'uncopied')) {
+      this.#db.exec('ALTER TABLE registrations ADD COLUMN uncopied INTEGER NOT NULL DEFAULT 1');
+    }
   }
 
   register(input: NewRegistration, capacity: number) {
@@ -86,6 +95,23 @@ export class LocalLedger implements RegistrationLedger {
     });
   }
 
+  uncopied(): Promise<UncopiedRegistration[]> {
+    const sessions = this.#db
+      .prepare(
+        'SELECT session_slug, MIN(seq) AS first FROM registrations WHERE uncopied = 1 GROUP BY session_slug ORDER BY first',
+      )
+      .all()
+      .map((row) => String(row['session_slug']));
+    return Promise.resolve(sessions.flatMap((slug) => uncopiedIn(this.#load(slug))));
+  }
+
+  async markCopied(sessionSlug: string, id: string, state: string): Promise<void> {
+    await this.#change(sessionSlug, (list) => ({
+      next: applyMarkCopied(list, id, state),
+      answer: undefined,
+    }));
+  }
+
   close(): void {
     this.#db.close();
   }
@@ -106,15 +132,24 @@ export class LocalLedger implements RegistrationLedger {
     try {
       const before = this.#load(sessionSlug);
       const { next, answer } = step(before);
-      const old = new Map(before.map((r) => [r.id, JSON.stringify(r)]));
+      // A row is rewritten when it changed or when its copy became owed (a waiting position moved).
+      const row = (list: Registration[], r: Registration) =>
+        `${needsCopy(list, r) ? 1 : 0} ${JSON.stringify(r)}`;
+      const old = new Map(before.map((r) => [r.id, row(before, r)]));
       const upsert = this.#db.prepare(
-        `INSERT INTO registrations (id, session_slug, owes, record) VALUES (?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET owes = excluded.owes, record = excluded.record`,
+        `INSERT INTO registrations (id, session_slug, owes, uncopied, record) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET owes = excluded.owes, uncopied = excluded.uncopied,
+           record = excluded.record`,
       );
       for (const r of next) {
-        const text = JSON.stringify(r);
-        if (old.get(r.id) !== text)
-          upsert.run(r.id, r.sessionSlug, r.unsent.length > 0 ? 1 : 0, text);
+        if (old.get(r.id) !== row(next, r))
+          upsert.run(
+            r.id,
+            r.sessionSlug,
+            r.unsent.length > 0 ? 1 : 0,
+            needsCopy(next, r) ? 1 : 0,
+            JSON.stringify(r),
+          );
       }
       this.#db.exec('COMMIT');
       return Promise.resolve(answer);

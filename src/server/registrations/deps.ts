@@ -1,7 +1,7 @@
 // What the registration use cases need from the outside; services.ts wires the
 // real adapters, the tests wire local ones.
 import type { Logger } from '../log.ts';
-import type { Mailer, RegistrationLedger, SessionCatalog } from '../ports.ts';
+import type { Mailer, RegistrationLedger, RegistrationRoster, SessionCatalog } from '../ports.ts';
 import type { Clock } from '../retry.ts';
 
 export interface RegistrationDeps {
@@ -15,6 +15,8 @@ export interface RegistrationDeps {
   /** Organizer of the invitations and Reply-To of the emails. */
   coordinatorEmail: string;
   signingSecret: string;
+  /** Where trainers see the registrations (Airtable); null when the local ledger is all there is. */
+  roster?: RegistrationRoster | null;
   /** Makes registration ids; random in production, predictable in tests. */
   newId?: () => string;
 }

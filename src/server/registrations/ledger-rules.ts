@@ -7,6 +7,7 @@ import type {
   RegistrationEmail,
   SeatCount,
   SessionNotice,
+  UncopiedRegistration,
 } from '../ports.ts';
 
 /** The form of an email two registrations are compared by. */
@@ -127,4 +128,33 @@ export function applyOwe(
     };
   });
   return { list: next, owed };
+}
+
+/** What the trainers' copy shows of a registration: its status and waiting position. */
+export function copyState(list: readonly Registration[], r: Registration): string {
+  return `${r.status}:${String(waitingPosition(list, r.id) ?? '')}`;
+}
+
+export const needsCopy = (list: readonly Registration[], r: Registration): boolean =>
+  r.copied !== copyState(list, r);
+
+export function uncopiedIn(list: readonly Registration[]): UncopiedRegistration[] {
+  return list
+    .filter((r) => needsCopy(list, r))
+    .map((r) => {
+      const position = waitingPosition(list, r.id);
+      return {
+        registration: r,
+        ...(position === undefined ? {} : { position }),
+        state: copyState(list, r),
+      };
+    });
+}
+
+export function applyMarkCopied(
+  list: readonly Registration[],
+  id: string,
+  state: string,
+): Registration[] {
+  return list.map((r) => (r.id === id ? { ...r, copied: state } : r));
 }

@@ -6,7 +6,11 @@ import {
   fromAirtableFields,
   toAirtableFields,
 } from '../../../src/server/adapters/airtable-fields.ts';
-import { airtableTables, tableFor } from '../../../src/server/adapters/airtable-schema.ts';
+import {
+  airtableTables,
+  applicationTables,
+  tableFor,
+} from '../../../src/server/adapters/airtable-schema.ts';
 import { observerRecord, volunteerRecord } from '../../contract/builders.ts';
 
 describe('toAirtableFields', () => {
@@ -107,8 +111,8 @@ describe('fromAirtableFields', () => {
 });
 
 describe('the base description', () => {
-  it('gives every table the Application ID and Raw fields and unique field names', () => {
-    for (const table of airtableTables) {
+  it('gives every application table the Application ID and Raw fields and unique field names', () => {
+    for (const table of applicationTables) {
       const names = table.fields.map((field) => field.name);
 
       expect(names).toContain('Application ID');

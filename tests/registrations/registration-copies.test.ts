@@ -1,0 +1,154 @@
+// The trainers' copies of the registrations in Airtable's "Registrations"
+// table, against the fake Airtable: created once, updated on change, batched.
+import { afterEach, describe, expect, it } from 'vitest';
+import { AirtableStore } from '../../src/server/adapters/airtable-store.ts';
+import type { RegistrationCopy } from '../../src/server/ports.ts';
+import { copyRegistrations } from '../../src/server/registrations/copy.ts';
+import { registerForSession } from '../../src/server/registrations/register.ts';
+import { cancelRegistration } from '../../src/server/registrations/register.ts';
+import { createRateLimiter } from '../../src/server/retry.ts';
+import { FakeAirtable } from '../fakes/fake-airtable.ts';
+import { registrationDeps } from './builders.ts';
+
+let fake: FakeAirtable | undefined;
+
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+async function setUp() {
+  fake = await FakeAirtable.start({ ratePerSecond: null });
+  const store = new AirtableStore({
+    apiKey: fake.apiKey,
+    baseId: fake.baseId,
+    endpointUrl: fake.url,
+    limiter: createRateLimiter({ ratePerSecond: 1_000, code: 'airtable_paced' }),
+  });
+  return { fake, store };
+}
+
+const copy = (overrides: Partial<RegistrationCopy> = {}): RegistrationCopy => ({
+  id: 'reg_1',
+  sessionSlug: '2027-01-16-induction',
+  sessionTitle: 'Accueil des nouveaux bénévoles',
+  name: 'Camille Martin',
+  email: 'camille@example.org',
+  status: 'confirmed',
+  registeredAt: '2027-01-01T10:00:00.000Z',
+  locale: 'fr',
+  ...overrides,
+});
+
+const rows = (airtable: FakeAirtable) =>
+  airtable
+    .records('Registrations')
+    .map((r) => [r.fields['Registration ID'], r.fields['Status'], r.fields['Position']]);
+
+describe('the Registrations table', () => {
+  it('creates each registration once, in batches of at most 10, however often it is saved', async () => {
+    const { fake, store } = await setUp();
+    const many = Array.from({ length: 25 }, (_, n) => copy({ id: `reg_${n}` }));
+
+    await store.saveRegistrations(many);
+    await store.saveRegistrations(many);
+
+    expect(fake.records('Registrations')).toHaveLength(25);
+    const creates = fake.log.filter(
+      (entry) =>
+        entry.method === 'POST' && entry.status === 200 && !entry.path.endsWith('/listRecords'),
+    );
+    expect(creates).toHaveLength(3);
+    expect(fake.log.filter((entry) => entry.method === 'PATCH')).toHaveLength(0);
+  });
+
+  it('updates the status and position of a registration that changed, and only those', async () => {
+    const { fake, store } = await setUp();
+    await store.saveRegistrations([
+      copy({ id: 'reg_1' }),
+      copy({ id: 'reg_2', status: 'waiting', position: 1 }),
+    ]);
+
+    await store.saveRegistrations([
+      copy({ id: 'reg_1', status: 'cancelled' }),
+      copy({ id: 'reg_2', status: 'confirmed' }),
+    ]);
+
+    expect(rows(fake)).toEqual([
+      ['reg_1', 'cancelled', undefined],
+      ['reg_2', 'confirmed', undefined],
+    ]);
+    expect(fake.log.filter((entry) => entry.method === 'PATCH')).toHaveLength(1);
+  });
+
+  it('looks up an id holding quotes and backslashes as that id only', async () => {
+    const { fake, store } = await setUp();
+    fake.insert('Registrations', { 'Registration ID': 'reg_other', Status: 'confirmed' });
+
+    await store.saveRegistrations([copy({ id: 'reg_"x\\" || TRUE() || "' })]);
+
+    expect(fake.records('Registrations')).toHaveLength(2);
+    expect(rows(fake)[0]).toEqual(['reg_other', 'confirmed', undefined]);
+  });
+});
+
+describe('copying registrations for the trainers', () => {
+  it('copies new registrations and then their changes, each once, with the session title', async () => {
+    const { fake, store } = await setUp();
+    const { deps } = registrationDeps();
+    const withRoster = { ...deps, roster: store };
+    for (const [name, email] of [
+      ['Camille', 'camille@example.org'],
+      ['Sam', 'sam@example.org'],
+      ['Lou', 'lou@example.org'],
+    ]) {
+      await registerForSession(deps, '2027-01-16-induction', {
+        name: name ?? '',
+        email: email ?? '',
+        locale: 'fr',
+        privacyVersion: '2026-11',
+      });
+    }
+
+    await copyRegistrations(withRoster);
+    const first = rows(fake);
+    await cancelRegistration(deps, '2027-01-16-induction', 'reg_test-0001');
+    await copyRegistrations(withRoster);
+    await copyRegistrations(withRoster);
+
+    expect(first).toEqual([
+      ['reg_test-0001', 'confirmed', undefined],
+      ['reg_test-0002', 'confirmed', undefined],
+      ['reg_test-0003', 'waiting', 1],
+    ]);
+    expect(rows(fake)).toEqual([
+      ['reg_test-0001', 'cancelled', undefined],
+      ['reg_test-0002', 'confirmed', undefined],
+      ['reg_test-0003', 'confirmed', undefined],
+    ]);
+    expect(fake.records('Registrations')[0]?.fields['Session title']).toBe(
+      'Accueil des nouveaux bénévoles',
+    );
+    expect(await deps.ledger.uncopied()).toEqual([]);
+  });
+
+  it('keeps the copies owed while Airtable is down, and makes them once it is back', async () => {
+    const { fake, store } = await setUp();
+    const { deps } = registrationDeps();
+    await registerForSession(deps, '2027-01-16-induction', {
+      name: 'Camille',
+      email: 'camille@example.org',
+      locale: 'fr',
+      privacyVersion: '2026-11',
+    });
+    fake.goDown(503);
+
+    await copyRegistrations({ ...deps, roster: store }, 1_000);
+    const whileDown = await deps.ledger.uncopied();
+    fake.recover();
+    await copyRegistrations({ ...deps, roster: store });
+
+    expect(whileDown).toHaveLength(1);
+    expect(rows(fake)).toEqual([['reg_test-0001', 'confirmed', undefined]]);
+  });
+});
