@@ -32,6 +32,8 @@ export const adapterNames = (config: AppConfig) => ({
   store: config.store.kind,
   mailer: config.mailer.kind,
   queue: config.queue.kind === 'blobs' ? 'blobs' : 'local',
+  // The seat ledger follows the queue (see createServices).
+  ledger: config.queue.kind === 'blobs' ? 'blobs' : 'sqlite',
 });
 
 export function createServices(config: AppConfig, log: Logger = createLogger()): Services {

@@ -95,7 +95,7 @@ describe('GET /api/health', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       status: 'ok',
-      adapters: { store: 'local', mailer: 'outbox', queue: 'local' },
+      adapters: { store: 'local', mailer: 'outbox', queue: 'local', ledger: 'sqlite' },
     });
   });
 
