@@ -17,7 +17,10 @@ export type ReviewStatus = 'new' | 'suspected-spam';
  * `id` is the idempotency key of every later step (Airtable field, Resend key).
  */
 export interface ApplicationRecord {
-  /** Stable id made by the server, e.g. "app_01JD…" (random, unguessable). */
+  /**
+   * Stable id made by the server, unguessable: random ("app_<uuid>"), or an HMAC
+   * of the page's submission id so that a retried post maps to the same record.
+   */
   id: string;
   kind: ApplicationKind;
   /** Language of the form the applicant used; the email is in this language. */
@@ -80,6 +83,11 @@ export interface PendingDelivery {
 /** Durable list of accepted sign-ups not yet fully delivered (Netlify Blobs, or local files). */
 export interface PendingQueue {
   put(item: PendingDelivery): Promise<void>;
+  /**
+   * Puts an item only if none with its id is queued, in one atomic step even
+   * between two simultaneous calls; true if this call put it.
+   */
+  putIfAbsent(item: PendingDelivery): Promise<boolean>;
   get(id: string): Promise<PendingDelivery | null>;
   /** Ids of every pending item, oldest first. */
   list(): Promise<string[]>;

@@ -92,6 +92,24 @@ test.describe('with JavaScript', () => {
     });
   });
 
+  test('a volunteer who goes back and sends the same form again gets one email', async ({
+    page,
+  }) => {
+    const email = unique('volunteer-again');
+    await page.goto('/nous-rejoindre/benevole/');
+    await fillVolunteer(page, email);
+    await page.getByRole('button', { name: 'Envoyer ma candidature' }).click();
+    await expect(page).toHaveURL(/\/nous-rejoindre\/merci\/$/);
+
+    await page.goBack();
+    await expect(page.locator('#volunteer-email')).toHaveValue(email);
+    await page.getByRole('button', { name: 'Envoyer ma candidature' }).click();
+
+    await expect(page).toHaveURL(/\/nous-rejoindre\/merci\/$/);
+    await page.goto('/api/outbox');
+    await expect(page.locator('tr', { hasText: email })).toHaveCount(1);
+  });
+
   test('an empty form shows a focused error summary linking to each field', async ({ page }) => {
     await page.goto('/nous-rejoindre/benevole/');
 

@@ -161,4 +161,54 @@ describe.each(adapters)('%s', (_name, setUp) => {
     expect(seen).toEqual(item);
     expect(await queue.list()).toEqual([]);
   });
+
+  it('puts an item only once when the same id is put if absent twice at the same time', async () => {
+    const queue = harness.empty();
+    const record = volunteerRecord();
+    const first = pendingDelivery(record);
+    const second = pendingDelivery({ ...record, submittedAt: '2026-11-05T10:12:13.456Z' });
+
+    const added = await Promise.all([queue.putIfAbsent(first), queue.putIfAbsent(second)]);
+
+    expect(added.filter(Boolean)).toHaveLength(1);
+    expect(await queue.list()).toEqual([record.id]);
+  });
+
+  it('refuses an id that another instance over the same storage already put', async () => {
+    const queue = harness.empty();
+    const record = volunteerRecord();
+    await queue.putIfAbsent(pendingDelivery(record));
+    const later = harness.reopen(queue);
+
+    const added = await later.putIfAbsent(
+      pendingDelivery({ ...record, submittedAt: '2026-11-05T10:12:13.456Z' }),
+    );
+
+    expect(added).toBe(false);
+    expect(await later.list()).toEqual([record.id]);
+  });
+
+  it('leaves a queued item as it is when the same id is put if absent again', async () => {
+    const queue = harness.empty();
+    const item = pendingDelivery();
+    await queue.put({ ...item, stored: true });
+
+    const added = await queue.putIfAbsent(item);
+
+    expect(added).toBe(false);
+    expect(await queue.get(item.record.id)).toEqual({ ...item, stored: true });
+    expect(await queue.list()).toEqual([item.record.id]);
+  });
+
+  it('puts an item again once the earlier one with its id was removed', async () => {
+    const queue = harness.empty();
+    const item = pendingDelivery();
+    await queue.putIfAbsent(item);
+    await queue.remove(item.record.id);
+
+    const added = await queue.putIfAbsent(item);
+
+    expect(added).toBe(true);
+    expect(await queue.get(item.record.id)).toEqual(item);
+  });
 });

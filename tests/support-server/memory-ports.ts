@@ -85,6 +85,12 @@ export class MemoryQueue implements PendingQueue {
     return Promise.resolve();
   }
 
+  putIfAbsent(item: PendingDelivery): Promise<boolean> {
+    if (this.items.has(item.record.id)) return Promise.resolve(false);
+    this.items.set(item.record.id, JSON.stringify(item));
+    return Promise.resolve(true);
+  }
+
   get(id: string): Promise<PendingDelivery | null> {
     const json = this.items.get(id);
     return Promise.resolve(json === undefined ? null : (JSON.parse(json) as PendingDelivery));

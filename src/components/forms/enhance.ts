@@ -2,7 +2,11 @@
 // error summary that takes the focus, and send JSON with fetch. The rules and
 // messages are the server's own, derived from src/schemas/forms/ at build time
 // and carried by the page as JSON, so no zod is sent; the server checks again.
-import { fromFormEntries, startedAtField } from '../../schemas/forms/form-data.ts';
+import {
+  fromFormEntries,
+  startedAtField,
+  submissionIdField,
+} from '../../schemas/forms/form-data.ts';
 import { checkForm, type FieldErrors, type FormRules } from '../../schemas/forms/page-checks.ts';
 
 export function enhanceSignupForms(root: Document): void {
@@ -19,6 +23,14 @@ function enhance(form: HTMLFormElement, rules: FormRules): void {
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
   const started = form.querySelector<HTMLInputElement>(`input[name="${startedAtField}"]`);
   if (started !== null) started.value = String(Date.now());
+  const submissionId = viewSubmissionId(form.dataset['signup'] ?? 'form');
+  // Back from the thank-you page out of the back/forward cache: not sending any more.
+  window.addEventListener('pageshow', (event) => {
+    if (!event.persisted) return;
+    if (button !== null) button.disabled = false;
+    form.setAttribute('aria-busy', 'false');
+    if (status !== null) status.textContent = '';
+  });
   // Our messages replace the browser's bubbles, which vary and vanish.
   form.noValidate = true;
   const touched = new Set<string>();
@@ -46,7 +58,9 @@ function enhance(form: HTMLFormElement, rules: FormRules): void {
       return;
     }
     showSummary(form, rules, summary, {});
-    void send(form, rules, data(), { status, button, summary, touched });
+    const body =
+      submissionId === undefined ? data() : { ...data(), [submissionIdField]: submissionId };
+    void send(form, rules, body, { status, button, summary, touched });
   });
 }
 
@@ -81,6 +95,8 @@ async function send(
     setBusy(false);
     if (response.status === 422) {
       const { errors } = (await response.json()) as { errors: FieldErrors };
+      // Nothing the applicant can fix (a malformed submission id): say it failed.
+      if (!Object.keys(errors).some((name) => name in rules.fields)) throw new Error('422');
       for (const name of Object.keys(errors)) ui.touched.add(name);
       showFieldErrors(form, errors, ui.touched);
       showSummary(form, rules, ui.summary, errors);
@@ -92,6 +108,27 @@ async function send(
     if (ui.status !== null) ui.status.textContent = form.dataset['failed'] ?? '';
   }
 }
+
+/**
+ * One id per form view, sent with every attempt, so that the server answers a
+ * retry (lost answer, flaky connection, back from the thank-you page) with the
+ * application it already has. It lives in the history entry's state: coming
+ * back to this view finds it again, a fresh visit starts without one.
+ */
+function viewSubmissionId(kind: string): string | undefined {
+  // Only secure contexts have it; without it the server makes a random id, as without JavaScript.
+  if (typeof crypto.randomUUID !== 'function') return undefined;
+  const key = `${submissionIdField}:${kind}`;
+  const state: unknown = history.state;
+  const saved = isRecord(state) ? state[key] : undefined;
+  if (typeof saved === 'string') return saved;
+  const id = crypto.randomUUID();
+  history.replaceState({ ...(isRecord(state) ? state : {}), [key]: id }, '');
+  return id;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
 
 /** The field (by its data-field container) an element belongs to. */
 function fieldOf(target: EventTarget | null): { name: string; element: HTMLElement } | undefined {

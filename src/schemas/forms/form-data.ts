@@ -4,6 +4,12 @@
 /** Hidden fields that are not part of an application: spam signals only. */
 export const honeypotField = 'website';
 export const startedAtField = 'startedAt';
+/**
+ * JSON member with the random UUID the script makes once per form view, so that
+ * the server answers a retry of the same form with the same application. A
+ * plain form post has none: a static page cannot carry a per-visit value.
+ */
+export const submissionIdField = 'submissionId';
 
 /** Prefix of the language rows: `lang-ar=fluent` means "Arabic, fluent". */
 export const languageFieldPrefix = 'lang-';

@@ -1,6 +1,10 @@
 // PendingQueue on Netlify Blobs: one JSON blob per accepted sign-up, written
 // before the applicant gets an answer. The key starts with the submission
 // instant so that a plain listing comes out oldest first, in one request.
+// putIfAbsent first claims the id under "claims/<id>" with `onlyIfNew`, the
+// store's own atomic step, since the same id may come with another instant.
+// (Netlify's store makes it atomic between instances; its local server checks
+// then writes, so calls on one instance are also chained here.)
 
 import type { Store } from '@netlify/blobs';
 import type { ApplicationRecord, PendingDelivery, PendingQueue } from '../ports.ts';
@@ -11,11 +15,16 @@ export interface BlobsQueueOptions {
 }
 
 const SEPARATOR = '_';
+/** Claims sort after every instant key ("2026…") and are never listed as items. */
+const CLAIMS = 'claims/';
+const claimKey = (id: string) => `${CLAIMS}${encodeURIComponent(id)}`;
 
 export class BlobsQueue implements PendingQueue {
   readonly #store: BlobsQueueOptions['store'];
   /** Keys seen by this instance, so that get and remove by id need no listing. */
   readonly #keys = new Map<string, string>();
+  /** The putIfAbsent under way for each id on this instance. */
+  readonly #claiming = new Map<string, Promise<boolean>>();
 
   constructor(options: BlobsQueueOptions) {
     this.#store = options.store;
@@ -27,6 +36,37 @@ export class BlobsQueue implements PendingQueue {
     await this.#store.setJSON(key, item);
     this.#keys.set(item.record.id, key);
     if (previous !== undefined && previous !== key) await this.#store.delete(previous);
+  }
+
+  async putIfAbsent(item: PendingDelivery): Promise<boolean> {
+    const id = item.record.id;
+    const earlier = this.#claiming.get(id);
+    const attempt = (earlier ?? Promise.resolve(false))
+      .catch(() => false)
+      .then(() => this.#claimAndPut(item));
+    this.#claiming.set(id, attempt);
+    try {
+      return await attempt;
+    } finally {
+      if (this.#claiming.get(id) === attempt) this.#claiming.delete(id);
+    }
+  }
+
+  async #claimAndPut(item: PendingDelivery): Promise<boolean> {
+    const id = item.record.id;
+    const claim = await this.#store.setJSON(claimKey(id), { id }, { onlyIfNew: true });
+    if (!claim.modified) return false;
+    // An item queued by a plain put() has no claim: it still counts.
+    if ((await this.get(id)) !== null) return false;
+    try {
+      await this.put(item);
+    } catch (error) {
+      // The claim must not outlive a failed write, or a retry would be told "already queued".
+      // (A crash between the two writes leaves that window open: the claim is then stale.)
+      await this.#store.delete(claimKey(id)).catch(() => undefined);
+      throw error;
+    }
+    return true;
   }
 
   async get(id: string): Promise<PendingDelivery | null> {
@@ -43,6 +83,7 @@ export class BlobsQueue implements PendingQueue {
   async list(): Promise<string[]> {
     const { blobs } = await this.#store.list();
     const entries = blobs
+      .filter((blob) => !blob.key.startsWith(CLAIMS))
       .map((blob) => ({ key: blob.key, id: idOf(blob.key) }))
       .filter((entry): entry is { key: string; id: string } => entry.id !== undefined)
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -53,9 +94,11 @@ export class BlobsQueue implements PendingQueue {
 
   async remove(id: string): Promise<void> {
     const key = await this.#keyOf(id);
-    if (key === undefined) return;
-    await this.#store.delete(key);
-    this.#keys.delete(id);
+    if (key !== undefined) {
+      await this.#store.delete(key);
+      this.#keys.delete(id);
+    }
+    await this.#store.delete(claimKey(id));
   }
 
   async #keyOf(id: string): Promise<string | undefined> {

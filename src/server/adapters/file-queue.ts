@@ -1,7 +1,8 @@
 // The pending deliveries on this machine, when Netlify Blobs is not used: one
 // JSON file per application, replaced atomically, so a crash loses nothing.
 import { mkdirSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PendingDelivery, PendingQueue } from '../ports.ts';
 import { safeName, writeFileAtomic } from './atomic-file.ts';
@@ -22,11 +23,28 @@ export class FileQueue implements PendingQueue {
     await writeFileAtomic(this.#file(item.record.id), JSON.stringify(item));
   }
 
+  async putIfAbsent(item: PendingDelivery): Promise<boolean> {
+    // A complete temporary file, then a hard link, which fails if the name is
+    // taken: atomic between processes, and no reader ever sees half a file.
+    const file = this.#file(item.record.id);
+    const temp = join(this.#dir, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+    await writeFile(temp, JSON.stringify(item), { flush: true });
+    try {
+      await link(temp, file);
+      return true;
+    } catch (error) {
+      if (isCode(error, 'EEXIST')) return false;
+      throw error;
+    } finally {
+      await rm(temp, { force: true });
+    }
+  }
+
   async get(id: string): Promise<PendingDelivery | null> {
     try {
       return JSON.parse(await readFile(this.#file(id), 'utf8')) as PendingDelivery;
     } catch (error) {
-      if (isMissing(error)) return null;
+      if (isCode(error, 'ENOENT')) return null;
       throw error;
     }
   }
@@ -51,5 +69,5 @@ export class FileQueue implements PendingQueue {
   }
 }
 
-const isMissing = (error: unknown) =>
-  typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
+const isCode = (error: unknown, code: string) =>
+  typeof error === 'object' && error !== null && 'code' in error && error.code === code;

@@ -3,9 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../schemas/common.ts';
 import type { FormKind } from '../../schemas/forms/validate.ts';
-import type { ApplicationRecord } from '../ports.ts';
+import { errorCode } from '../log.ts';
+import type { ApplicationRecord, PendingDelivery } from '../ports.ts';
 import type { AppDeps } from './deps.ts';
 import type { SpamVerdict } from './spam.ts';
+import { applicationIdFor } from './submission-id.ts';
 
 /**
  * How long the scheduled drain leaves a fresh application to the delivery
@@ -36,19 +38,34 @@ const envelope = new Set([
   'charterVersion',
 ]);
 
+export interface Acceptance {
+  record: ApplicationRecord;
+  /** True if this submission was already accepted: nothing was queued again. */
+  replay: boolean;
+}
+
+/**
+ * Makes an application durable. With a submission id (see submission-id.ts) a
+ * replay of an accepted one, still queued or already stored, is answered with
+ * the first one's id and queues nothing.
+ */
 export async function acceptApplication(
-  deps: Pick<AppDeps, 'queue' | 'clock' | 'log' | 'newId'>,
+  deps: Pick<AppDeps, 'queue' | 'store' | 'clock' | 'log' | 'newId' | 'signingSecret'>,
   kind: FormKind,
   application: ValidApplication,
   spam: SpamVerdict,
-): Promise<ApplicationRecord> {
+  submissionId?: string,
+): Promise<Acceptance> {
   const now = deps.clock.now();
   const acceptedAt = new Date(now).toISOString();
   const fields = Object.fromEntries(
     Object.entries(application).filter(([key]) => !envelope.has(key)),
   );
   const record: ApplicationRecord = {
-    id: (deps.newId ?? newApplicationId)(),
+    id:
+      submissionId === undefined
+        ? (deps.newId ?? newApplicationId)()
+        : applicationIdFor(deps.signingSecret, kind, submissionId),
     kind,
     locale: application.locale,
     submittedAt: acceptedAt,
@@ -64,17 +81,40 @@ export async function acceptApplication(
       acceptedAt,
     },
   };
-  await deps.queue.put({
+  const item: PendingDelivery = {
     record,
     stored: false,
     mailed: false,
     attempts: 0,
     notBefore: new Date(now + freshLeaseMs).toISOString(),
-  });
+  };
+  if (submissionId === undefined) {
+    await deps.queue.put(item);
+  } else {
+    const replay = (await alreadyStored(deps, record.id)) || !(await deps.queue.putIfAbsent(item));
+    if (replay) {
+      deps.log.info('application_replayed', { id: record.id, kind });
+      return { record, replay: true };
+    }
+  }
   deps.log.info('application_accepted', {
     id: record.id,
     kind,
     ...(spam.suspect ? { code: `spam_${spam.reason}` } : {}),
   });
-  return record;
+  return { record, replay: false };
+}
+
+/**
+ * Whether a replay's application already left the queue for the store. Best
+ * effort: if the store cannot tell now, the replay is queued, and delivery,
+ * idempotent by the id (store write, email key), still makes nothing twice.
+ */
+async function alreadyStored(deps: Pick<AppDeps, 'store' | 'log'>, id: string): Promise<boolean> {
+  try {
+    return (await deps.store.find(id)) !== null;
+  } catch (error) {
+    deps.log.warn('replay_check_failed', { id, code: errorCode(error) });
+    return false;
+  }
 }

@@ -1,8 +1,10 @@
 // POST /api/volunteers and /api/observers: parse, validate, spam-check, make
 // durable, answer; then try delivery while the platform keeps the function up.
+import { submissionIdField } from '../../schemas/forms/form-data.ts';
 import { pickLocale, validateForm, type FormKind } from '../../schemas/forms/validate.ts';
 import { deliverNow } from '../applications/deliver.ts';
 import { spamVerdict } from '../applications/spam.ts';
+import { parseSubmissionId } from '../applications/submission-id.ts';
 import { acceptApplication } from '../applications/submit.ts';
 import { html, json, problem, readBody, redirect } from '../http.ts';
 import { errorCode } from '../log.ts';
@@ -13,6 +15,11 @@ import type { RequestContext } from './context.ts';
 import { failure } from './failure.ts';
 
 const invalidTitle = { fr: 'Certains champs sont à corriger.', en: 'Some fields need fixing.' };
+/** Only a broken or foreign script sends a malformed one: the page cannot fix it, a reload can. */
+const invalidSubmissionId = {
+  fr: 'Envoi non reconnu : rechargez la page et renvoyez le formulaire.',
+  en: 'Unrecognised submission: reload the page and send the form again.',
+};
 
 export async function handleApplication(
   kind: FormKind,
@@ -23,7 +30,17 @@ export async function handleApplication(
     const { deps } = getServices();
     const body = await readBody(req);
     const locale = pickLocale(body.data['locale']);
-    const result = validateForm(kind, body.data, locale);
+    const submission = parseSubmissionId(body.data[submissionIdField]);
+    const checked = validateForm(kind, body.data, locale);
+    const result = submission.ok
+      ? checked
+      : {
+          ok: false as const,
+          errors: {
+            ...(checked.ok ? {} : checked.errors),
+            [submissionIdField]: invalidSubmissionId[locale],
+          },
+        };
     if (!result.ok) {
       deps.log.info('application_invalid', {
         kind,
@@ -34,13 +51,16 @@ export async function handleApplication(
         : problem({ status: 422, title: invalidTitle[locale], errors: result.errors });
     }
     const spam = spamVerdict(body.data, deps.clock.now());
-    const record = await acceptApplication(deps, kind, result.data, spam);
-    context.waitUntil(
-      deliverNow(deps, record.id).catch((error: unknown) => {
-        // Still pending: the scheduled drain retries it.
-        deps.log.error('delivery_failed', { id: record.id, code: errorCode(error) });
-      }),
-    );
+    const submissionId = submission.ok ? submission.value : undefined;
+    const { record, replay } = await acceptApplication(deps, kind, result.data, spam, submissionId);
+    // A replay gets the first answer again; its delivery is the first post's (or the drain's).
+    if (!replay)
+      context.waitUntil(
+        deliverNow(deps, record.id).catch((error: unknown) => {
+          // Still pending: the scheduled drain retries it.
+          deps.log.error('delivery_failed', { id: record.id, code: errorCode(error) });
+        }),
+      );
     const next = sitePath('thankYou', locale);
     return body.format === 'form' ? redirect(next) : json({ id: record.id, next }, { status: 201 });
   } catch (error) {

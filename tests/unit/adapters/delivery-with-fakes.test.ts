@@ -109,7 +109,7 @@ function application(n: number): ValidApplication {
 async function burst({ deps }: World, count: number): Promise<string[]> {
   return Promise.all(
     Array.from({ length: count }, async (_, index) => {
-      const record = await acceptApplication(deps, 'volunteer', application(index + 1), {
+      const { record } = await acceptApplication(deps, 'volunteer', application(index + 1), {
         suspect: false,
       });
       await deliverNow(deps, record.id).catch(() => undefined);

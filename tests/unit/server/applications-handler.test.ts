@@ -266,3 +266,117 @@ describe('POST /api/volunteers and /api/observers', () => {
     expect(logs).not.toMatch(/camille|martin|Infirmière|example\.org/i);
   });
 });
+
+describe('a retried JSON sign-up (same submission id)', () => {
+  const submissionId = '3f2b8c1e-7d4a-4c9e-9b1a-2e5f6a7b8c9d';
+  const send = async (data: unknown, ctx = requestContext()) => {
+    const response = await handleApplication('observer', jsonPost(data), ctx);
+    return { status: response.status, body: (await response.json()) as { id: string } };
+  };
+
+  it('answers a replay after delivery with the same id, storing and mailing nothing more', async () => {
+    const deps = testDeps();
+    installServices(deps);
+    const ctx = requestContext();
+    const first = await send(observerJson({ submissionId }), ctx);
+    await ctx.settle();
+
+    const again = await send(observerJson({ submissionId }), ctx);
+    await ctx.settle();
+
+    expect(again).toEqual(first);
+    expect(first.status).toBe(201);
+    expect(deps.store.writes).toHaveLength(1);
+    expect(deps.store.writes[0]?.fields).not.toHaveProperty('submissionId');
+    expect(deps.mailer.calls).toBe(1);
+    expect(deps.mailer.to('sam.taylor@example.org')).toHaveLength(1);
+    expect(deps.queue.items.size).toBe(0);
+  });
+
+  it('answers a replay while the first is still queued with the same id, queueing nothing more', async () => {
+    const deps = testDeps();
+    installServices(deps);
+    deps.store.saveAll = () => new Promise<void>(() => undefined);
+    const first = await send(observerJson({ submissionId }));
+
+    const again = await send(observerJson({ submissionId: submissionId.toUpperCase() }));
+
+    expect(again).toEqual(first);
+    expect(deps.queue.items.size).toBe(1);
+  });
+
+  it('makes one application and one email of two identical posts sent at the same time', async () => {
+    const deps = testDeps();
+    installServices(deps);
+    const ctx = requestContext();
+
+    const answers = await Promise.all([
+      send(observerJson({ submissionId }), ctx),
+      send(observerJson({ submissionId }), ctx),
+    ]);
+    await ctx.settle();
+
+    expect(answers.map((a) => a.status)).toEqual([201, 201]);
+    expect(answers[1].body.id).toBe(answers[0].body.id);
+    expect(deps.store.writes).toHaveLength(1);
+    expect(deps.store.calls).toBe(1);
+    expect(deps.mailer.calls).toBe(1);
+    expect(deps.queue.items.size).toBe(0);
+  });
+
+  it('makes two applications of two posts with different submission ids', async () => {
+    const deps = testDeps();
+    installServices(deps);
+    const ctx = requestContext();
+
+    const first = await send(observerJson({ submissionId }), ctx);
+    const second = await send(
+      observerJson({ submissionId: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d' }),
+      ctx,
+    );
+    await ctx.settle();
+
+    expect(second.body.id).not.toBe(first.body.id);
+    expect(deps.store.writes).toHaveLength(2);
+    expect(deps.mailer.to('sam.taylor@example.org')).toHaveLength(2);
+  });
+
+  it('derives an id that does not show the submission id it came from', async () => {
+    const deps = testDeps();
+    installServices(deps);
+
+    const { body } = await send(observerJson({ submissionId }));
+
+    expect(body.id).toMatch(/^app_[\w-]{32}$/);
+    expect(body.id).not.toContain(submissionId.slice(0, 8));
+  });
+
+  it('refuses a malformed submission id with 422 naming that field, queueing nothing', async () => {
+    const deps = testDeps();
+    installServices(deps);
+
+    const response = await handleApplication(
+      'observer',
+      jsonPost(observerJson({ submissionId: 'app_test-0001' })),
+      requestContext(),
+    );
+
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as { errors: Record<string, string> };
+    expect(Object.keys(body.errors)).toEqual(['submissionId']);
+    expect(deps.queue.items.size).toBe(0);
+  });
+
+  it('still accepts a sign-up when the store cannot tell whether a replay was stored', async () => {
+    const deps = testDeps();
+    installServices(deps);
+    deps.store.find = () => Promise.reject(new TemporaryError('airtable_503'));
+    const ctx = requestContext();
+
+    const { status } = await send(observerJson({ submissionId }), ctx);
+    await ctx.settle();
+
+    expect(status).toBe(201);
+    expect(deps.mailer.to('sam.taylor@example.org')).toHaveLength(1);
+  });
+});

@@ -30,7 +30,9 @@ function application(n: number): ValidApplication {
 async function acceptMany(deps: TestDeps, count: number, deliver = true): Promise<string[]> {
   const ids: string[] = [];
   for (let n = 1; n <= count; n += 1) {
-    const record = await acceptApplication(deps, 'volunteer', application(n), { suspect: false });
+    const { record } = await acceptApplication(deps, 'volunteer', application(n), {
+      suspect: false,
+    });
     ids.push(record.id);
     if (deliver) await deliverNow(deps, record.id);
   }
@@ -168,7 +170,7 @@ describe('delivery on a bad day', () => {
 
   it('stores a suspected spam apart and sends it no email', async () => {
     const deps = testDeps();
-    const record = await acceptApplication(deps, 'volunteer', application(1), {
+    const { record } = await acceptApplication(deps, 'volunteer', application(1), {
       suspect: true,
       reason: 'honeypot',
     });

@@ -16,7 +16,7 @@ const claim = {
 };
 
 async function storedApplication(deps: TestDeps) {
-  const record = await acceptApplication(
+  const { record } = await acceptApplication(
     deps,
     'observer',
     {
