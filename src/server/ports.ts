@@ -191,6 +191,15 @@ export interface RegistrationLedger {
   uncopied(): Promise<UncopiedRegistration[]>;
   /** Records that this state was copied; a registration changed since then stays owed. */
   markCopied(sessionSlug: string, id: string, state: string): Promise<void>;
+  /**
+   * Erases a registration at its author's request, in one step: its seat goes
+   * to the first person waiting (as a cancellation), then nothing of it is kept.
+   */
+  erase(
+    sessionSlug: string,
+    id: string,
+    at: string,
+  ): Promise<{ erased: boolean; promoted: Registration | null }>;
 }
 
 export interface UncopiedRegistration {
@@ -218,6 +227,8 @@ export interface RegistrationCopy {
 export interface RegistrationRoster {
   /** Creates the copies not there yet and updates those whose status or position changed. */
   saveRegistrations(copies: readonly RegistrationCopy[]): Promise<void>;
+  /** Deletes every copy of this registration; true if there was one. */
+  eraseRegistration(id: string): Promise<boolean>;
 }
 
 /** The published sessions (the site's /sessions.json), by slug. */

@@ -255,6 +255,22 @@ describe.each(adapters)('%s', (_name, makeHarness) => {
     ]);
   });
 
+  it('erases a registration altogether, promoting the first person waiting', async () => {
+    const ledger = harness.empty();
+    await ledger.register(newRegistration({ id: 'reg_1', email: 'p1@example.org' }), 1);
+    await ledger.register(newRegistration({ id: 'reg_2', email: 'p2@example.org' }), 1);
+
+    const result = await ledger.erase('induction', 'reg_1', '2027-01-02T10:00:00.000Z');
+    const again = await ledger.erase('induction', 'reg_1', '2027-01-02T11:00:00.000Z');
+
+    expect(result.erased).toBe(true);
+    expect(result.promoted?.id).toBe('reg_2');
+    expect(again).toEqual({ erased: false, promoted: null });
+    expect(await ledger.find('induction', 'reg_1')).toBeNull();
+    expect((await ledger.unsent()).map((r) => r.id)).toEqual(['reg_2']);
+    expect((await ledger.uncopied()).map((c) => c.registration.id)).toEqual(['reg_2']);
+  });
+
   it('confirms exactly 3 of 20 simultaneous registrations for the last 3 seats, the rest waiting', async () => {
     const ledger = harness.empty();
     for (const n of [1, 2]) {

@@ -92,6 +92,19 @@ describe('the Registrations table', () => {
   });
 });
 
+describe('erasing a registration from the Registrations table', () => {
+  it('deletes its copy and leaves the others', async () => {
+    const { fake, store } = await setUp();
+    await store.saveRegistrations([copy({ id: 'reg_1' }), copy({ id: 'reg_2' })]);
+
+    const erased = await store.eraseRegistration('reg_1');
+    const again = await store.eraseRegistration('reg_1');
+
+    expect([erased, again]).toEqual([true, false]);
+    expect(rows(fake)).toEqual([['reg_2', 'confirmed', undefined]]);
+  });
+});
+
 describe('copying registrations for the trainers', () => {
   it('copies new registrations and then their changes, each once, with the session title', async () => {
     const { fake, store } = await setUp();

@@ -181,6 +181,34 @@ describe('cancelling through the emailed link', () => {
     expect(second[1]).toContain('Une place s’est libérée');
   });
 
+  it('erases a registration on request, giving its seat to the first person waiting', async () => {
+    const { mailer, deps } = setup([sessionData({ capacity: 1 })]);
+    await register({ email: 'first@example.org' });
+    await register({ email: 'second@example.org' });
+    const link = cancelLink(mailer.to('first@example.org')[0]?.html ?? '');
+    const token = new URL(link).searchParams.get('token') ?? '';
+
+    const page = await handleCancel(new Request(link), requestContext());
+    const context = requestContext();
+    const done = await handleCancel(
+      new Request(`${site}/api/registrations/cancel`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token, erase: '1' }),
+      }),
+      context,
+    );
+    await context.settle();
+
+    expect(await page.text()).toContain('Annuler et effacer mes données');
+    expect(await done.text()).toContain('Vos données sont effacées');
+    expect(await deps.ledger.find(slug, 'reg_test-0001')).toBeNull();
+    expect(await (await handleSeats(slug)).json()).toMatchObject({ confirmed: 1, waiting: 0 });
+    expect(mailer.to('second@example.org').map((m) => m.subject)[1]).toContain(
+      'Une place s’est libérée',
+    );
+  });
+
   it('refuses a link whose signature was changed', async () => {
     setup();
 

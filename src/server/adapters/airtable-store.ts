@@ -198,6 +198,21 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster {
     }
   }
 
+  async eraseRegistration(id: string): Promise<boolean> {
+    const deadline = this.#clock.now() + this.#deadlineMs;
+    const table = registrationsTable.name;
+    const found = await this.#request(table, deadline, () =>
+      this.#selectIds(table, [id], REGISTRATION_ID_FIELD),
+    );
+    for (const batch of chunks(
+      found.map((record) => record.recordId),
+      WRITE_BATCH,
+    )) {
+      await this.#request(table, deadline, () => this.#base.table(table).destroy(batch));
+    }
+    return found.length > 0;
+  }
+
   async #saveInTable(table: string, records: ApplicationRecord[], deadline: number): Promise<void> {
     const lookups = chunks(
       records.map((record) => record.id),

@@ -14,6 +14,7 @@ import type {
 } from '../ports.ts';
 import {
   applyCancel,
+  applyErase,
   applyMarkCopied,
   applyMarkSent,
   applyOwe,
@@ -106,6 +107,13 @@ export class BlobsLedger implements RegistrationLedger {
       next: applyMarkCopied(list, id, state),
       answer: undefined,
     }));
+  }
+
+  erase(sessionSlug: string, id: string, at: string) {
+    return this.#change(sessionSlug, (list) => {
+      const { list: next, ...answer } = applyErase(list, id, at);
+      return { next: answer.erased ? next : null, answer };
+    });
   }
 
   async #read(sessionSlug: string): Promise<{ list: Registration[]; etag: string | undefined }> {

@@ -14,6 +14,7 @@ import type {
 } from '../ports.ts';
 import {
   applyCancel,
+  applyErase,
   applyMarkCopied,
   applyMarkSent,
   applyOwe,
@@ -112,6 +113,13 @@ export class LocalLedger implements RegistrationLedger {
     }));
   }
 
+  erase(sessionSlug: string, id: string, at: string) {
+    return this.#change(sessionSlug, (list) => {
+      const { list: next, ...answer } = applyErase(list, id, at);
+      return { next, answer };
+    });
+  }
+
   close(): void {
     this.#db.close();
   }
@@ -141,6 +149,9 @@ export class LocalLedger implements RegistrationLedger {
          ON CONFLICT (id) DO UPDATE SET owes = excluded.owes, uncopied = excluded.uncopied,
            record = excluded.record`,
       );
+      const kept = new Set(next.map((r) => r.id));
+      const remove = this.#db.prepare('DELETE FROM registrations WHERE id = ?');
+      for (const r of before) if (!kept.has(r.id)) remove.run(r.id);
       for (const r of next) {
         if (old.get(r.id) !== row(next, r))
           upsert.run(

@@ -9,6 +9,7 @@ import {
   cancelConfirmPage,
   cancelDonePage,
   cancelInvalidPage,
+  erasedPage,
   registrationClosedPage,
   registrationDuplicatePage,
   registrationInvalidPage,
@@ -17,7 +18,11 @@ import {
 import { verifyCancelToken } from '../registrations/cancel-token.ts';
 import type { RegistrationDeps } from '../registrations/deps.ts';
 import { cancelPath, deliverRegistrationEmails } from '../registrations/deliver.ts';
-import { cancelRegistration, registerForSession } from '../registrations/register.ts';
+import {
+  cancelRegistration,
+  eraseRegistration,
+  registerForSession,
+} from '../registrations/register.ts';
 import { getServices } from '../services.ts';
 import { sessionPath, sitePath } from '../site-paths.ts';
 import type { RequestContext } from './context.ts';
@@ -129,10 +134,8 @@ export async function handleSeats(slug: string): Promise<Response> {
 export async function handleCancel(req: Request, context: RequestContext): Promise<Response> {
   try {
     const deps = getServices().registrations;
-    const given =
-      req.method === 'GET'
-        ? new URL(req.url).searchParams.get('token')
-        : (await readBody(req, 4096)).data['token'];
+    const form = req.method === 'GET' ? null : (await readBody(req, 4096)).data;
+    const given = form === null ? new URL(req.url).searchParams.get('token') : form['token'];
     const token = typeof given === 'string' ? given : '';
     const check = verifyCancelToken(token, deps.signingSecret, new Date(deps.clock.now()));
     if (!check.ok) {
@@ -143,17 +146,27 @@ export async function handleCancel(req: Request, context: RequestContext): Promi
     }
     const { sessionSlug, id, locale } = check.claim;
     const training = sitePath('training', locale);
-    if (req.method === 'GET') {
+    if (form === null) {
       const registration = await deps.ledger.find(sessionSlug, id);
-      if (registration === null || registration.status === 'cancelled') {
-        return html(cancelDonePage(locale, false, training));
-      }
+      if (registration === null) return html(cancelDonePage(locale, false, training));
       const session = await deps.sessions.find(sessionSlug).catch(() => null);
-      return html(cancelConfirmPage(locale, token, cancelPath, session?.title[locale] ?? ''));
+      return html(
+        cancelConfirmPage(
+          locale,
+          token,
+          cancelPath,
+          session?.title[locale] ?? '',
+          registration.status !== 'cancelled',
+        ),
+      );
     }
-    const { cancelled, promoted } = await cancelRegistration(deps, sessionSlug, id);
+    const { promoted, ...result } =
+      form['erase'] === '1'
+        ? await eraseRegistration(deps, sessionSlug, id)
+        : await cancelRegistration(deps, sessionSlug, id);
     if (promoted !== null) deliverLater(deps, context, sessionSlug, promoted.id);
-    return html(cancelDonePage(locale, cancelled !== null, training));
+    if ('erased' in result) return html(erasedPage(locale, training));
+    return html(cancelDonePage(locale, result.cancelled !== null, training));
   } catch (error) {
     return failure('cancel_failed', error);
   }

@@ -25,6 +25,11 @@ const text = {
     done: 'Merci de nous avoir prévenus : votre place est libérée.',
     goneTitle: 'Rien à annuler',
     gone: 'Cette inscription est déjà annulée.',
+    eraseIntro:
+      'Vous pouvez aussi effacer votre inscription : nous ne garderons ni votre nom ni votre email pour cette session.',
+    eraseButton: 'Annuler et effacer mes données',
+    erasedTitle: 'Vos données sont effacées',
+    erased: 'Votre inscription et les données qui l’accompagnaient sont effacées.',
     linkTitle: 'Ce lien ne fonctionne pas',
     expired: 'Ce lien a expiré.',
     malformed: 'Ce lien est incomplet ou a été modifié.',
@@ -49,6 +54,11 @@ const text = {
     done: 'Thank you for letting us know: your seat is free again.',
     goneTitle: 'Nothing to cancel',
     gone: 'This registration is already cancelled.',
+    eraseIntro:
+      'You can also erase your registration: we will keep neither your name nor your email for this session.',
+    eraseButton: 'Cancel and erase my data',
+    erasedTitle: 'Your data is erased',
+    erased: 'Your registration and the data that came with it are erased.',
     linkTitle: 'This link does not work',
     expired: 'This link has expired.',
     malformed: 'This link is incomplete or has been changed.',
@@ -104,22 +114,36 @@ export function registrationClosedPage(
   });
 }
 
+/** `active`: the registration still holds a seat or a place; a cancelled one can only be erased. */
 export function cancelConfirmPage(
   locale: Locale,
   token: string,
   action: string,
   session: string,
+  active = true,
 ): string {
   const t = text[locale];
   return renderPage({
     locale,
     title: t.confirmTitle,
     body: html`<p><strong>${session}</strong></p>
-      <p>${t.confirm}</p>
+      <p>${active ? t.confirm : t.gone}</p>
+      <p>${t.eraseIntro}</p>
       <form method="post" action="${action}">
         <input type="hidden" name="token" value="${token}" />
-        <button type="submit">${t.button}</button>
+        ${active ? html`<button type="submit">${t.button}</button>` : ''}
+        <button type="submit" name="erase" value="1">${t.eraseButton}</button>
       </form>`,
+  });
+}
+
+export function erasedPage(locale: Locale, trainingPath: string): string {
+  const t = text[locale];
+  return renderPage({
+    locale,
+    title: t.erasedTitle,
+    body: html`<p role="status">${t.erased}</p>
+      <p><a href="${trainingPath}">${t.training}</a></p>`,
   });
 }
 

@@ -158,3 +158,14 @@ export function applyMarkCopied(
 ): Registration[] {
   return list.map((r) => (r.id === id ? { ...r, copied: state } : r));
 }
+
+/** Cancels (promoting as a cancellation does) and removes the registration altogether. */
+export function applyErase(
+  list: readonly Registration[],
+  id: string,
+  at: string,
+): { erased: boolean; promoted: Registration | null; list: Registration[] } {
+  if (!list.some((r) => r.id === id)) return { erased: false, promoted: null, list: [...list] };
+  const { promoted, list: afterCancel } = applyCancel(list, id, at);
+  return { erased: true, promoted, list: afterCancel.filter((r) => r.id !== id) };
+}

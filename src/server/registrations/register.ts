@@ -64,3 +64,23 @@ export async function cancelRegistration(
   });
   return result;
 }
+
+/**
+ * Erases a registration at its author's request: from the ledger (freeing the
+ * seat first) and from the trainers' copy. The ledger goes first, so that no
+ * later copy can bring it back.
+ */
+export async function eraseRegistration(
+  deps: Pick<RegistrationDeps, 'ledger' | 'roster' | 'clock' | 'log'>,
+  sessionSlug: string,
+  id: string,
+) {
+  const at = new Date(deps.clock.now()).toISOString();
+  const result = await deps.ledger.erase(sessionSlug, id, at);
+  const copied = (await deps.roster?.eraseRegistration(id)) ?? false;
+  deps.log.info('registration_erased', {
+    id,
+    code: result.erased || copied ? 'erased' : 'not_found',
+  });
+  return { erased: result.erased || copied, promoted: result.promoted };
+}
