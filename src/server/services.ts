@@ -16,7 +16,7 @@ import { createLogger, type Logger } from './log.ts';
 import type { Mailer } from './ports.ts';
 import { systemClock } from './retry.ts';
 import type { RegistrationDeps } from './registrations/deps.ts';
-import { sessionCatalogFromSite, sessionsFromSite } from './sessions.ts';
+import { sessionCatalogFromSite, sessionsForWelcome } from './sessions.ts';
 
 export interface Services {
   config: AppConfig;
@@ -56,6 +56,8 @@ export function createServices(config: AppConfig, log: Logger = createLogger()):
       ? new BlobsQueue({ store: getStore({ name: 'pending-signups', consistency: 'strong' }) })
       : new FileQueue({ dir: config.queue.dir });
   // Seats live where the pending queue does: Blobs when deployed, this machine otherwise.
+  // One reader of the site's /sessions.json: registrations and welcome emails.
+  const sessions = sessionCatalogFromSite(config.siteUrl);
   const ledger =
     config.queue.kind === 'blobs'
       ? new BlobsLedger({ store: getStore({ name: 'registrations', consistency: 'strong' }) })
@@ -67,7 +69,7 @@ export function createServices(config: AppConfig, log: Logger = createLogger()):
       ledger,
       // Trainers see registrations in Airtable; locally they are in the SQLite ledger already.
       roster: store instanceof AirtableStore ? store : null,
-      sessions: sessionCatalogFromSite(config.siteUrl),
+      sessions,
       mailer,
       clock: systemClock,
       log,
@@ -84,7 +86,7 @@ export function createServices(config: AppConfig, log: Logger = createLogger()):
       siteUrl: config.siteUrl,
       coordinatorEmail: config.coordinatorEmail,
       signingSecret: config.signingSecret,
-      upcomingSessions: sessionsFromSite(config.siteUrl),
+      upcomingSessions: sessionsForWelcome(sessions, config.siteUrl),
     },
   };
 }

@@ -12,23 +12,17 @@ import { sitePath } from './site-paths.ts';
 
 export const sessionsFeedPath = '/sessions.json';
 
-const feedSchema = z.array(
-  z.object({
-    slug: z.string(),
-    title: z.object({ fr: z.string(), en: z.string() }),
-    start: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
-    place: z.object({ name: z.string() }).optional(),
-    audience: z.enum(['volunteers', 'observers', 'all']),
-    status: z.enum(['scheduled', 'cancelled']).default('scheduled'),
-  }),
-);
-type FeedSession = z.infer<typeof feedSchema>[number];
+/** What the welcome email needs of a session. */
+type SessionSummary = Pick<
+  SessionData,
+  'slug' | 'title' | 'start' | 'place' | 'audience' | 'status'
+>;
 
 const online: Record<Locale, string> = { fr: 'en ligne', en: 'online' };
 
 /** The next few sessions open to this applicant, after the day they applied. */
 export function pickSessions(
-  sessions: readonly FeedSession[],
+  sessions: readonly SessionSummary[],
   record: ApplicationRecord,
   siteUrl: string,
   max = 3,
@@ -67,11 +61,10 @@ function cachedFeed(siteUrl: string, fetchImpl: typeof fetch, ttlMs: number) {
   };
 }
 
-/** Reads the feed with a short timeout; the list is cached per process for a few minutes. */
-export function sessionsFromSite(siteUrl: string, fetchImpl: typeof fetch = fetch) {
-  const feed = cachedFeed(siteUrl, fetchImpl, 5 * 60_000);
+/** The welcome email's list, picked from the catalogue (one fetch and one cache for both uses). */
+export function sessionsForWelcome(catalog: SessionCatalog, siteUrl: string) {
   return async (record: ApplicationRecord): Promise<SessionLink[]> =>
-    pickSessions(feedSchema.parse(await feed()), record, siteUrl);
+    pickSessions(await catalog.upcoming(), record, siteUrl);
 }
 
 const catalogSchema = z.array(z.unknown());
