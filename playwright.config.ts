@@ -2,7 +2,8 @@
 // functions, _headers and _redirects, offline. `npm test` builds before running them.
 import { defineConfig, devices } from '@playwright/test';
 
-const port = 8890;
+// TEST_PORT lets two checkouts run their browser tests side by side.
+const port = Number(process.env.TEST_PORT ?? 8890);
 const baseURL = `http://localhost:${port}`;
 const inCI = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
 
