@@ -26,6 +26,7 @@ import {
   pageWeight,
 } from '../support/dist-site.ts';
 import { elementBodies, startTags } from '../support/html.ts';
+import { pagePolicy } from '../../src/lib/csp.ts';
 
 const distDir = join(import.meta.dirname, '..', '..', 'dist');
 if (!existsSync(join(distDir, 'index.html'))) {
@@ -57,6 +58,24 @@ test('content pages load no JavaScript', () => {
     .map((w) => `${w.path}: ${w.jsBytes} B from ${w.scripts.join(', ')}`);
 
   expect(withScripts).toEqual([]);
+});
+
+test('every page states its content security policy before anything it loads', () => {
+  const policies = new Set([pagePolicy('self'), pagePolicy('self-and-wasm')]);
+  const wrong = pages
+    .filter((page) => {
+      const head = /<head>(.*?)<\/head>/s.exec(page.html)?.[1] ?? '';
+      const [charset, policy] = startTags(head, 'meta');
+      return !(
+        charset?.['charset'] === 'utf-8' &&
+        policy?.['http-equiv'] === 'Content-Security-Policy' &&
+        policies.has(policy['content'] ?? '') &&
+        head.indexOf('<meta') === head.search(/<(meta|link|script|style)/)
+      );
+    })
+    .map((page) => page.path);
+
+  expect(wrong).toEqual([]);
 });
 
 test('pages with a form load at most 8 KB of gzipped JavaScript', () => {
