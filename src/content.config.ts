@@ -2,7 +2,7 @@
 // Prose types have one file per language (content/TYPE/fr/KEY.mdx and
 // content/TYPE/en/KEY.mdx: the same KEY makes them translations of each other);
 // data types hold both languages in one file.
-import { defineCollection } from 'astro:content';
+import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { artistSchema } from './schemas/artist.ts';
 import { artworkSchema } from './schemas/artwork.ts';
@@ -31,7 +31,10 @@ export const collections = {
   artist: defineCollection({ loader: prose('artist'), schema: artistSchema }),
   artworks: defineCollection({ loader: prose('artworks'), schema: artworkSchema }),
   films: defineCollection({ loader: prose('films'), schema: filmSchema }),
-  stories: defineCollection({ loader: prose('stories'), schema: storySchema }),
+  stories: defineCollection({
+    loader: prose('stories'),
+    schema: ({ image }) => storySchema({ image, reference }),
+  }),
   episodes: defineCollection({ loader: prose('podcast'), schema: episodeSchema }),
   pages: defineCollection({ loader: prose('pages'), schema: pageSchema }),
   sessions: defineCollection({ loader: sessionsLoader(), schema: sessionSchema }),

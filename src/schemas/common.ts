@@ -27,3 +27,15 @@ export const descriptionSchema = z.string().min(50).max(180);
 export const localDateTimeSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'write a local date and time as YYYY-MM-DDTHH:MM');
+
+/**
+ * What an entry schema may ask of the build: Astro's `image()` (a picture
+ * beside the entry, checked and optimised) and `reference()` (an entry of
+ * another collection, by id). Passed in rather than imported from
+ * astro:content, so that the editor's configuration (src/cms/) and the tests
+ * read the same schemas outside Astro; the types follow what is passed.
+ */
+export interface EntrySchemaContext<Image extends z.ZodType, Reference extends z.ZodType> {
+  image: () => Image;
+  reference: (collection: 'programmes') => Reference;
+}

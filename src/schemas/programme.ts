@@ -1,25 +1,27 @@
-// A programme of the Calais delegation (the six of the brief).
+// A programme of the Calais delegation (the six of the brief). Each field's
+// description is the help the editor at /admin/ shows beside it.
 import { z } from 'zod';
 import { descriptionSchema, slugSchema } from './common.ts';
 
 export const programmeSchema = z.object({
-  /** Programme name, e.g. "Mobile clinic". */
-  title: z.string().min(2),
-  /** URL segment of the programme's page in this language. */
-  slug: slugSchema,
-  /** One or two sentences for listings and search engines. */
-  description: descriptionSchema,
-  /** Order on the home page (1–6). */
-  order: z.number().int().min(1),
-  /** Keys of the delegations where it runs (file names in content/delegations/LOCALE/). */
-  delegations: z.array(z.string()).min(1),
-  /** What the team does, one line each. */
-  activities: z.array(z.string().min(3)).min(1),
-  /** When it happens, in plain words, e.g. "Every week, Tuesday and Thursday mornings". */
-  schedule: z.string().min(3),
-  /** Who it serves. */
-  audience: z.string().min(3),
-  /** How a reader can help. */
-  howToHelp: z.string().min(3),
+  title: z.string().min(2).describe('Programme name, e.g. "Mobile clinic".'),
+  slug: slugSchema.describe(
+    "The end of the programme page's address in this language: lower-case letters, digits and hyphens.",
+  ),
+  description: descriptionSchema.describe(
+    'One or two sentences (50 to 180 characters) for lists and search engines.',
+  ),
+  order: z.number().int().min(1).describe('Position on the home page, from 1 to 6.'),
+  delegations: z
+    .array(z.string())
+    .min(1)
+    .describe('Where it runs: "calais", "grande-synthe" or both (one per line).'),
+  activities: z.array(z.string().min(3)).min(1).describe('What the team does, one line each.'),
+  schedule: z
+    .string()
+    .min(3)
+    .describe('When it happens, in plain words, e.g. "Every week, Tuesday and Thursday mornings".'),
+  audience: z.string().min(3).describe('Who it serves.'),
+  howToHelp: z.string().min(3).describe('How a reader can help.'),
 });
 export type ProgrammeData = z.infer<typeof programmeSchema>;

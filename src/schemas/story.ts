@@ -1,32 +1,39 @@
-// A story published by the communications staff.
+// A story published by the communications staff. Each field's description is
+// the help the editor at /admin/ shows beside it (src/cms/ reads it from here).
 import { z } from 'zod';
-import { reference, type SchemaContext } from 'astro:content';
-import { descriptionSchema, slugSchema } from './common.ts';
+import { descriptionSchema, slugSchema, type EntrySchemaContext } from './common.ts';
 
-export const storySchema = ({ image }: SchemaContext) =>
+export const storySchema = <Image extends z.ZodType, Reference extends z.ZodType>({
+  image,
+  reference,
+}: EntrySchemaContext<Image, Reference>) =>
   z.object({
-    /** Headline. */
-    title: z.string().min(5).max(120),
-    /** URL segment of the story in this language. */
-    slug: slugSchema,
-    /** One or two sentences for listings and search engines. */
-    description: descriptionSchema,
-    /** Who wrote it, as it should be signed. */
-    author: z.string().min(2),
-    /** Publication date (YYYY-MM-DD). */
-    date: z.coerce.date(),
-    /** Themes, lower-case words or short phrases with hyphens: each gets a tag page. */
-    tags: z.array(z.string().regex(/^[\p{Ll}\d]+(?:-[\p{Ll}\d]+)*$/u)).min(1),
-    /** The programme the story is about (an id such as "fr/mobile-clinic"). */
-    programme: reference('programmes'),
-    /** Picture at the top of the story, with its text alternative. */
-    hero: z.object({
-      /** The picture file, beside the story or in content/stories/images/. */
-      image: image(),
-      /** What the picture shows, for people who cannot see it. */
-      alt: z.string().min(10),
-    }),
-    /** Drafts are built in development only and never published. */
-    draft: z.boolean().default(false),
+    title: z.string().min(5).max(120).describe('Headline, 5 to 120 characters.'),
+    slug: slugSchema.describe(
+      'The end of the page address in this language: lower-case letters, digits and hyphens, e.g. "une-matinee-avec-la-clinique".',
+    ),
+    description: descriptionSchema.describe(
+      'One or two sentences (50 to 180 characters) shown in lists, feeds and search engines.',
+    ),
+    author: z.string().min(2).describe('Who wrote it, as it should be signed.'),
+    date: z.coerce.date().describe('Publication date.'),
+    tags: z
+      .array(z.string().regex(/^[\p{Ll}\d]+(?:-[\p{Ll}\d]+)*$/u))
+      .min(1)
+      .describe(
+        'Themes, in this language: lower-case words joined by hyphens, e.g. "clinique-mobile". Each theme gets its own page.',
+      ),
+    programme: reference('programmes').describe('The programme the story is about.'),
+    hero: z
+      .object({
+        image: image().describe('The picture at the top of the story (JPEG, PNG or WebP).'),
+        alt: z
+          .string()
+          .min(10)
+          .describe(
+            'What the picture shows, for people who cannot see it (at least 10 characters). Required.',
+          ),
+      })
+      .describe('Picture at the top of the story, with its text alternative.'),
+    draft: z.boolean().default(false).describe('A draft is saved but never published on the site.'),
   });
-export type StoryData = z.infer<ReturnType<typeof storySchema>>;

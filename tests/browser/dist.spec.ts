@@ -19,6 +19,7 @@ import { formBody, volunteerForm } from '../support-server/forms.ts';
 import {
   builtPages,
   type BuiltPage,
+  editorFolder,
   formScriptBudgetBytes,
   isNoindex,
   isNotFoundPage,
@@ -213,6 +214,18 @@ test('the sitemap lists every built page but the 404s and noindex pages, each wi
   expect(listed).toEqual(built);
   expect(withoutAlternates, 'entries without hreflang alternates').toEqual([]);
   expect(brokenAlternates, 'alternates that are not built pages').toEqual([]);
+});
+
+test('the editor at /admin/ is kept out of search engines and the sitemap', () => {
+  const editor = readFileSync(join(distDir, editorFolder, 'index.html'), 'utf8');
+  const headers = readFileSync(join(distDir, '_headers'), 'utf8');
+  const sitemap = readFileSync(join(distDir, 'sitemap.xml'), 'utf8');
+
+  expect(startTags(editor, 'meta').find((meta) => meta['name'] === 'robots')?.['content']).toMatch(
+    /noindex/,
+  );
+  expect(headers).toMatch(/^\/admin\/\*\n(?: {2}.*\n)*? {2}X-Robots-Tag: noindex/m);
+  expect(sitemap).not.toContain('/admin');
 });
 
 test('robots.txt points to the sitemap', () => {

@@ -73,9 +73,15 @@ export function isNoindex(page: BuiltPage): boolean {
   );
 }
 
+/**
+ * The editor for the staff (an application bundled apart, checked by
+ * tests/browser/editor.spec.ts): not a page of the site.
+ */
+export const editorFolder = 'admin/';
+
 export function builtPages(distDir: string): BuiltPage[] {
   return listFiles(distDir)
-    .filter((file) => file.endsWith('.html'))
+    .filter((file) => file.endsWith('.html') && !file.startsWith(editorFolder))
     .map((file) => ({
       file,
       path: pathOfFile(file),
