@@ -6,6 +6,7 @@ import type { Locale } from '../schemas/common.ts';
 import { assertUniqueSlugs, inLocale, keyOf, pairByKey, type Pair } from './entries.ts';
 import { byOrder, newestFirst } from './sort.ts';
 import { publishable } from './stories.ts';
+import { audioFacts, type AudioFacts } from './audio.ts';
 
 /** Collections written as one file per language. */
 export type ProseCollection =
@@ -65,6 +66,13 @@ export const episodes = async (locale: Locale) =>
   (await localized('episodes', locale)).sort(
     (a, b) => b.data.number - a.data.number || a.id.localeCompare(b.id),
   );
+
+/** An episode's audio file as measured by the build: size, duration, type. */
+export const episodeAudio = (entry: Entry<'episodes'>): Promise<AudioFacts> =>
+  audioFacts(entry.data.audio, {
+    file: entry.filePath ?? `content/podcast/${entry.id}.mdx`,
+    field: 'audio',
+  });
 
 /** The entry of `collection` with this key in `locale`, if there is one. */
 export async function findByKey<C extends ProseCollection>(
