@@ -7,6 +7,7 @@ import { assertUniqueSlugs, inLocale, keyOf, pairByKey, type Pair } from './entr
 import { byOrder, newestFirst } from './sort.ts';
 import { publishable } from './stories.ts';
 import { audioFacts, type AudioFacts } from './audio.ts';
+import { artworkProblem } from '../schemas/podcast-show.ts';
 
 /** Collections written as one file per language. */
 export type ProseCollection =
@@ -106,6 +107,19 @@ export async function firstOf<C extends ProseCollection>(
   if (first === undefined)
     throw new Error(`content/${collection}/${locale}/ holds no entry: the site needs one.`);
   return first;
+}
+
+/** The podcast as a whole (content/podcast/show.yaml), for its feeds and its page. */
+export async function podcastShow(): Promise<CollectionEntry<'podcastShow'>['data']> {
+  const [show, ...others] = await getCollection('podcastShow');
+  if (show === undefined || others.length > 0)
+    throw new Error('content/podcast/show.yaml is missing: the podcast feeds need it.');
+  const problem = artworkProblem(show.data.artwork.image);
+  if (problem !== undefined)
+    throw new Error(
+      `${show.filePath ?? 'content/podcast/show.yaml'}, field "artwork.image": the picture ${problem}.`,
+    );
+  return show.data;
 }
 
 export const figures = async () => (await getCollection('figures')).sort(byOrder);

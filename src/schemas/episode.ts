@@ -2,6 +2,7 @@
 // it is shown on the page under the player.
 import { z } from 'zod';
 import { descriptionSchema, slugSchema } from './common.ts';
+import { podcastPersonSchema } from './podcast-show.ts';
 
 export const episodeSchema = z.object({
   /** Episode title. */
@@ -26,6 +27,10 @@ export const episodeSchema = z.object({
       /^\/audio\/[\w.-]+\.(mp3|m4a|ogg|opus)$/,
       'write the path of a file in public/audio/, e.g. /audio/speak-out-01-fr.mp3 (mp3, m4a, ogg or opus)',
     ),
+  /** "full" for an ordinary episode, "trailer" for a short preview, "bonus" for extra material. */
+  type: z.enum(['full', 'trailer', 'bonus']).default('full'),
+  /** People heard in this episode, beside the show's own (Podcasting 2.0 `podcast:person`). */
+  persons: z.array(podcastPersonSchema).default([]),
   /** The words spoken, in order, by speaker. */
   transcript: z
     .array(
