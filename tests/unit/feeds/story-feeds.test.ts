@@ -64,11 +64,11 @@ describe('storiesJsonFeed', () => {
     expect(json['version']).toBe('https://jsonfeed.org/version/1.1');
     expect(feed.title).toBe('Stories & more');
     expect(feed.feed_url).toBe('https://calais.example.org/en/stories/feed.json');
-    expect(feed.items.map((item) => item.id)).toEqual([
+    expect(feed.items?.map((item) => item.id)).toEqual([
       'mdm-calais:story:newer:en',
       'mdm-calais:story:older:en',
     ]);
-    expect(feed.items[0]).toMatchObject({
+    expect(feed.items?.[0]).toMatchObject({
       url: 'https://calais.example.org/en/stories/newer/',
       content_text: 'What newer is about.',
       image: 'https://calais.example.org/_astro/newer.png',
