@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the sample media that stand in for the delegation's own recordings:
 # - each podcast episode's MP3, spoken by espeak-ng from the episode's transcript,
-#   then writes the file's exact size and rounded duration back into its frontmatter;
+#   at the path its `audio` field names (its size, duration and type are measured
+#   by the build, src/lib/audio.ts: nothing is written back into the episode);
 # - the placeholder video of the film (its captions are hand-written .vtt files).
 # Needs: apt-get install -y espeak-ng sox libsox-fmt-all ffmpeg fonts-dejavu-core
 # Run from anywhere: bash scripts/make-media.sh
@@ -27,20 +28,8 @@ read_episode() {
     for (const { speaker, text } of data.transcript) {
       process.stdout.write(`${speaker}\t${text.replace(/\s+/g, " ")}\n`);
     }
-    process.stdout.write(`@src\t${data.audio.src}\n`);
+    process.stdout.write(`@src\t${data.audio}\n`);
   ' "$1"
-}
-
-# Rewrites audio.duration and audio.size (two-space indent, inside `audio:`).
-write_audio_facts() {
-  node --input-type=module -e '
-    import { readFileSync, writeFileSync } from "node:fs";
-    const [file, duration, size] = process.argv.slice(1);
-    const text = readFileSync(file, "utf8")
-      .replace(/^(  duration: )\d+$/m, `$1${duration}`)
-      .replace(/^(  size: )\d+$/m, `$1${size}`);
-    writeFileSync(file, text);
-  ' "$@"
 }
 
 for episode in content/podcast/fr/*.mdx content/podcast/en/*.mdx; do
@@ -74,7 +63,6 @@ for episode in content/podcast/fr/*.mdx content/podcast/en/*.mdx; do
   size="$(stat -c %s "$target")"
   seconds="$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$target")"
   duration="$(printf '%.0f' "$seconds")"
-  write_audio_facts "$episode" "$duration" "$size"
   echo "$target: ${duration} s, ${size} bytes"
   rm -f "$work"/seg-*.wav
 done

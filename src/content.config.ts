@@ -11,6 +11,7 @@ import { episodeSchema } from './schemas/episode.ts';
 import { figureSchema } from './schemas/figure.ts';
 import { filmSchema } from './schemas/film.ts';
 import { pageSchema } from './schemas/page.ts';
+import { podcastShowSchema } from './schemas/podcast-show.ts';
 import { partnerSchema } from './schemas/partner.ts';
 import { programmeSchema } from './schemas/programme.ts';
 import { sessionSchema } from './schemas/session.ts';
@@ -36,6 +37,11 @@ export const collections = {
     schema: ({ image }) => storySchema({ image, reference }),
   }),
   episodes: defineCollection({ loader: prose('podcast'), schema: episodeSchema }),
+  /** The podcast as a whole, for its feeds: the one file content/podcast/show.yaml. */
+  podcastShow: defineCollection({
+    loader: glob({ base: './content/podcast', pattern: 'show.yaml', generateId: idFromPath }),
+    schema: podcastShowSchema,
+  }),
   pages: defineCollection({ loader: prose('pages'), schema: pageSchema }),
   sessions: defineCollection({ loader: sessionsLoader(), schema: sessionSchema }),
   figures: defineCollection({ loader: data('figures'), schema: figureSchema }),

@@ -6,6 +6,8 @@ import type { Locale } from '../schemas/common.ts';
 import { assertUniqueSlugs, inLocale, keyOf, pairByKey, type Pair } from './entries.ts';
 import { byOrder, newestFirst } from './sort.ts';
 import { publishable } from './stories.ts';
+import { audioFacts, type AudioFacts } from './audio.ts';
+import { artworkProblem } from '../schemas/podcast-show.ts';
 
 /** Collections written as one file per language. */
 export type ProseCollection =
@@ -66,6 +68,13 @@ export const episodes = async (locale: Locale) =>
     (a, b) => b.data.number - a.data.number || a.id.localeCompare(b.id),
   );
 
+/** An episode's audio file as measured by the build: size, duration, type. */
+export const episodeAudio = (entry: Entry<'episodes'>): Promise<AudioFacts> =>
+  audioFacts(entry.data.audio, {
+    file: entry.filePath ?? `content/podcast/${entry.id}.mdx`,
+    field: 'audio',
+  });
+
 /** The entry of `collection` with this key in `locale`, if there is one. */
 export async function findByKey<C extends ProseCollection>(
   collection: C,
@@ -98,6 +107,19 @@ export async function firstOf<C extends ProseCollection>(
   if (first === undefined)
     throw new Error(`content/${collection}/${locale}/ holds no entry: the site needs one.`);
   return first;
+}
+
+/** The podcast as a whole (content/podcast/show.yaml), for its feeds and its page. */
+export async function podcastShow(): Promise<CollectionEntry<'podcastShow'>['data']> {
+  const [show, ...others] = await getCollection('podcastShow');
+  if (show === undefined || others.length > 0)
+    throw new Error('content/podcast/show.yaml is missing: the podcast feeds need it.');
+  const problem = artworkProblem(show.data.artwork.image);
+  if (problem !== undefined)
+    throw new Error(
+      `${show.filePath ?? 'content/podcast/show.yaml'}, field "artwork.image": the picture ${problem}.`,
+    );
+  return show.data;
 }
 
 export const figures = async () => (await getCollection('figures')).sort(byOrder);

@@ -100,6 +100,33 @@ export function localPath(locale: Locale, route: Route): string {
 export const pathTo = (locale: Locale, route: Route): string =>
   getRelativeLocaleUrl(locale, localPath(locale, route));
 
+/** Files the site publishes beside its pages: feeds and transcripts. */
+export type FileRoute =
+  /** The podcast's RSS feed, for podcast apps. */
+  | { name: 'podcastFeed' }
+  /** An episode's transcript as plain text, by the episode's file name (key). */
+  | { name: 'transcript'; key: string }
+  /** The stories as a feed for feed readers: RSS 2.0 or JSON Feed 1.1. */
+  | { name: 'storiesFeed'; format: 'rss' | 'json' };
+
+/** File and folder names inside a section, per locale. The endpoint files under src/pages/ have the same names. */
+const fileNames = {
+  feed: { fr: 'flux', en: 'feed' },
+  transcripts: { fr: 'transcriptions', en: 'transcripts' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+/** Root-relative URL of a file: "/podcast/flux.xml", "/en/stories/feed.json". */
+export function fileTo(locale: Locale, route: FileRoute): string {
+  switch (route.name) {
+    case 'podcastFeed':
+      return `${pathTo(locale, { name: 'podcast' })}${fileNames.feed[locale]}.xml`;
+    case 'transcript':
+      return `${pathTo(locale, { name: 'podcast' })}${fileNames.transcripts[locale]}/${route.key}.txt`;
+    case 'storiesFeed':
+      return `${pathTo(locale, { name: 'stories' })}${fileNames.feed[locale]}.${route.format === 'rss' ? 'xml' : 'json'}`;
+  }
+}
+
 /** Absolute URL of a root-relative path on the site, percent-encoded (for canonical and sitemap). */
 export const absoluteUrl = (path: string, site: URL | string): string => new URL(path, site).href;
 

@@ -2,6 +2,7 @@
 // it is shown on the page under the player.
 import { z } from 'zod';
 import { descriptionSchema, slugSchema } from './common.ts';
+import { podcastPersonSchema } from './podcast-show.ts';
 
 export const episodeSchema = z.object({
   /** Episode title. */
@@ -14,17 +15,22 @@ export const episodeSchema = z.object({
   number: z.number().int().positive(),
   /** Publication date (YYYY-MM-DD). */
   date: z.coerce.date(),
-  /** The audio file, in public/. Size and duration are checked against the file by the tests. */
-  audio: z.object({
-    /** Path of the file, e.g. /audio/speak-out-01-fr.mp3. */
-    src: z.string().regex(/^\/audio\/[\w.-]+\.(mp3|m4a|ogg|opus)$/),
-    /** MIME type of the file. */
-    type: z.enum(['audio/mpeg', 'audio/mp4', 'audio/ogg']),
-    /** Length in seconds. */
-    duration: z.number().int().positive(),
-    /** File size in bytes. */
-    size: z.number().int().positive(),
-  }),
+  /**
+   * The audio file, uploaded to public/audio/ (MP3 preferred; M4A, Ogg and Opus
+   * are accepted): its path from the site's root, e.g. /audio/speak-out-01-fr.mp3.
+   * Its size, duration and type are measured from the file by the build
+   * (src/lib/audio.ts): do not type them.
+   */
+  audio: z
+    .string()
+    .regex(
+      /^\/audio\/[\w.-]+\.(mp3|m4a|ogg|opus)$/,
+      'write the path of a file in public/audio/, e.g. /audio/speak-out-01-fr.mp3 (mp3, m4a, ogg or opus)',
+    ),
+  /** "full" for an ordinary episode, "trailer" for a short preview, "bonus" for extra material. */
+  type: z.enum(['full', 'trailer', 'bonus']).default('full'),
+  /** People heard in this episode, beside the show's own (Podcasting 2.0 `podcast:person`). */
+  persons: z.array(podcastPersonSchema).default([]),
   /** The words spoken, in order, by speaker. */
   transcript: z
     .array(

@@ -1,10 +1,12 @@
-// The media that content entries point to: podcast MP3s must match the size and
-// duration their frontmatter announces (podcast feeds and players rely on them),
-// and the film's video and captions must exist.
+// The media that content entries point to: each podcast episode's audio file
+// exists and the build's measurements of it (src/lib/audio.ts, which feeds and
+// players rely on) agree with an independent reading of its MPEG frames; the
+// film's video and captions exist.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { audioFacts } from '../../src/lib/audio.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -85,38 +87,44 @@ const mp3DurationSeconds = (bytes: Uint8Array): number => {
   return seconds;
 };
 
-type Episode = { audio: { src: string; size: number; duration: number } };
+type Episode = { audio: string };
 type Film = { video: { src: string }; captions: { src: string }[] };
 
 describe('podcast episode audio', () => {
   const episodes = entriesOf('podcast');
+  const measure = (file: string) =>
+    audioFacts((readFrontmatter(file) as Episode).audio, { file, field: 'audio' });
 
   it('finds episodes to check', () => {
     expect(episodes.length).toBeGreaterThan(0);
   });
 
-  it.each(episodes)('%s points to an audio file that exists', (file) => {
+  it.each(episodes)('%s points to an MP3 file that exists in public/', (file) => {
     const { audio } = readFrontmatter(file) as Episode;
 
-    const exists = existsSync(publicFile(audio.src));
+    const exists = existsSync(publicFile(audio));
 
     expect(exists).toBe(true);
+    expect(audio).toMatch(/\.mp3$/);
   });
 
-  it.each(episodes)('%s announces the exact byte size of its audio', (file) => {
+  it.each(episodes)('%s is measured at the exact byte size of its audio', async (file) => {
     const { audio } = readFrontmatter(file) as Episode;
 
-    const size = statSync(publicFile(audio.src)).size;
+    const facts = await measure(file);
 
-    expect(size).toBe(audio.size);
+    expect(facts.size).toBe(statSync(publicFile(audio)).size);
+    expect(facts.type).toBe('audio/mpeg');
   });
 
-  it.each(episodes)('%s announces its duration to within a second', (file) => {
+  it.each(episodes)('%s is measured at its duration, rounded to the second', async (file) => {
     const { audio } = readFrontmatter(file) as Episode;
 
-    const seconds = mp3DurationSeconds(readFileSync(publicFile(audio.src)));
+    const facts = await measure(file);
+    const seconds = mp3DurationSeconds(readFileSync(publicFile(audio)));
 
-    expect(Math.abs(seconds - audio.duration)).toBeLessThanOrEqual(1);
+    expect(Number.isInteger(facts.duration)).toBe(true);
+    expect(facts.duration).toBe(Math.round(seconds));
   });
 });
 

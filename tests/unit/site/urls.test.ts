@@ -12,7 +12,7 @@ vi.mock('astro:i18n', () => ({
     ),
 }));
 
-const { absoluteUrl, alternatesFor, localPath, pageParam, pathTo, sections } =
+const { absoluteUrl, alternatesFor, fileTo, localPath, pageParam, pathTo, sections } =
   await import('../../../src/lib/urls.ts');
 
 describe('pathTo', () => {
@@ -107,5 +107,23 @@ describe('sections', () => {
 
     expect(paths.every((path) => /^[a-z-]+(\/[a-z-]+)?$/.test(path))).toBe(true);
     expect(localPath('en', { name: 'home' })).toBe('');
+  });
+});
+
+describe('fileTo', () => {
+  test('puts each language’s feeds in its own section, named in its own words', () => {
+    expect(fileTo('fr', { name: 'podcastFeed' })).toBe('/podcast/flux.xml');
+    expect(fileTo('en', { name: 'podcastFeed' })).toBe('/en/podcast/feed.xml');
+    expect(fileTo('fr', { name: 'storiesFeed', format: 'rss' })).toBe('/recits/flux.xml');
+    expect(fileTo('en', { name: 'storiesFeed', format: 'json' })).toBe('/en/stories/feed.json');
+  });
+
+  test('names a transcript after its episode file', () => {
+    expect(fileTo('fr', { name: 'transcript', key: 'speak-out-01' })).toBe(
+      '/podcast/transcriptions/speak-out-01.txt',
+    );
+    expect(fileTo('en', { name: 'transcript', key: 'speak-out-01' })).toBe(
+      '/en/podcast/transcripts/speak-out-01.txt',
+    );
   });
 });
