@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import searchIndex from './src/integrations/pagefind.ts';
 
 // The public address of the site; Netlify sets URL on its builds.
 const site = process.env.SITE_URL ?? process.env.URL ?? 'http://localhost:8888';
@@ -16,7 +17,8 @@ export default defineConfig({
   },
   // The sitemap is our own endpoint (src/pages/sitemap.xml.ts): our French and
   // English slugs differ, so hreflang pairs come from the content, not the path.
-  integrations: [mdx()],
+  // searchIndex runs Pagefind over dist/ once the pages are written.
+  integrations: [mdx(), searchIndex()],
   devToolbar: { enabled: false },
   vite: {
     build: {
