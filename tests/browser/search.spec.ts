@@ -2,7 +2,9 @@
 // transcript finds that page in its own language, the type filters narrow the
 // results and the URL follows, the header form of any page leads there, and
 // without JavaScript the page says so and offers the lists instead.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeTags } from '../support/crawl.ts';
 
 // Words of the shipped sample content that appear in one indexed page only.
 const frenchStory = { word: 'guitare', path: '/recits/un-espace-pour-dessiner/' };
@@ -121,6 +123,15 @@ test.describe('with JavaScript', () => {
 
     await expect(page).toHaveURL(`/en/search/?q=${englishStory.word}`);
     await expect(status(page)).toHaveText(`1 result for “${englishStory.word}”.`);
+  });
+
+  test('the page with its results passes the axe audit', async ({ page }) => {
+    await page.goto('/recherche/?q=clinique');
+    await expect(status(page)).toContainText('résultats');
+
+    const audit = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+
+    expect(audit.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });
 
   test('a word with no match says so', async ({ page }) => {

@@ -109,7 +109,7 @@ function resultItem(data: ResultData): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'result';
   const image = data.meta['image'];
-  if (image !== undefined) {
+  if (image !== undefined && image !== '') {
     // Beside its title the picture says nothing more: it is decorative here.
     const img = document.createElement('img');
     img.src = image;
