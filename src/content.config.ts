@@ -30,7 +30,10 @@ export const collections = {
   delegations: defineCollection({ loader: prose('delegations'), schema: delegationSchema }),
   programmes: defineCollection({ loader: prose('programmes'), schema: programmeSchema }),
   artist: defineCollection({ loader: prose('artist'), schema: artistSchema }),
-  artworks: defineCollection({ loader: prose('artworks'), schema: artworkSchema }),
+  artworks: defineCollection({
+    loader: prose('artworks'),
+    schema: ({ image }) => artworkSchema({ image }),
+  }),
   films: defineCollection({ loader: prose('films'), schema: filmSchema }),
   stories: defineCollection({
     loader: prose('stories'),
@@ -40,7 +43,7 @@ export const collections = {
   /** The podcast as a whole, for its feeds: the one file content/podcast/show.yaml. */
   podcastShow: defineCollection({
     loader: glob({ base: './content/podcast', pattern: 'show.yaml', generateId: idFromPath }),
-    schema: podcastShowSchema,
+    schema: ({ image }) => podcastShowSchema({ image }),
   }),
   pages: defineCollection({ loader: prose('pages'), schema: pageSchema }),
   sessions: defineCollection({ loader: sessionsLoader(), schema: sessionSchema }),

@@ -4,11 +4,12 @@
 // a schema cannot say: where files go, which values both languages share,
 // which text boxes are long.
 import { z } from 'zod';
-import type { Collection, EntryCollection, Field } from '@sveltia/cms';
+import type { Collection, CollectionFile, EntryCollection, Field } from '@sveltia/cms';
 import { artworkSchema } from '../schemas/artwork.ts';
 import { episodeSchema } from '../schemas/episode.ts';
 import { figureSchema } from '../schemas/figure.ts';
 import { pageSchema } from '../schemas/page.ts';
+import { podcastShowSchema } from '../schemas/podcast-show.ts';
 import { partnerSchema } from '../schemas/partner.ts';
 import { programmeSchema } from '../schemas/programme.ts';
 import { storySchema } from '../schemas/story.ts';
@@ -64,6 +65,20 @@ function data(
   };
 }
 
+/** One file holding both languages, e.g. content/podcast/show.yaml. */
+function single(
+  settings: { name: string; label: string; description: string },
+  file: Omit<CollectionFile, 'fields'>,
+  schema: z.ZodType,
+  options: Omit<FieldOptions, 'translated'> = {},
+): Collection {
+  return {
+    ...settings,
+    i18n: false,
+    files: [{ ...file, fields: fieldsOf(schema, { ...options, translated: false }) }],
+  };
+}
+
 export const collections: Collection[] = [
   prose(
     {
@@ -105,11 +120,31 @@ export const collections: Collection[] = [
     },
     episodeSchema,
     {
-      shared: ['number', 'date'],
+      shared: ['number', 'date', 'type'],
       multiline: [...descriptionBox, 'transcript.text'],
-      media: { audio: { widget: 'file', accept: 'audio/mpeg,audio/mp4,audio/ogg' } },
+      media: { audio: { widget: 'file', accept: 'audio/mpeg,audio/mp4,audio/ogg,audio/opus' } },
+      labels: { audio: 'Recording', persons: 'People heard' },
     },
     [body('Show notes under the player. The transcript goes in its own field above.')],
+  ),
+  single(
+    {
+      name: 'podcast-show',
+      label: 'Podcast (the show)',
+      description: 'How podcast apps present the show, in both languages.',
+    },
+    {
+      name: 'show',
+      label: 'Speak Out: a day in Calais',
+      file: 'content/podcast/show.yaml',
+      media_folder: '/content/podcast/images',
+      public_folder: './images',
+    },
+    podcastShowSchema(editorContext),
+    {
+      multiline: ['description.fr', 'description.en'],
+      labels: { 'artwork.image': 'Cover picture', persons: 'People of the show' },
+    },
   ),
   prose(
     {

@@ -8,6 +8,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { build } from 'vite';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const sources = join(root, 'src', 'editor');
@@ -37,7 +38,6 @@ export async function editorBundle(logger: AstroIntegrationLogger): Promise<stri
   if (existsSync(join(folder, 'index.html'))) return folder;
   const started = performance.now();
   const building = `${folder}.tmp-${process.pid}`;
-  const { build } = await import('vite');
   await build({
     root: sources,
     base: editorBase,
@@ -55,6 +55,11 @@ export async function editorBundle(logger: AstroIntegrationLogger): Promise<stri
   });
   await rm(folder, { recursive: true, force: true });
   await rename(building, folder);
+  // Bundles of older versions are never used again.
+  for (const old of await readdir(cacheRoot)) {
+    if (join(cacheRoot, old) !== folder)
+      await rm(join(cacheRoot, old), { recursive: true, force: true });
+  }
   logger.info(`editor bundled in ${Math.round(performance.now() - started)} ms`);
   return folder;
 }

@@ -31,7 +31,15 @@ export const collatorOf = (locale: keyof typeof collator): Intl.Collator => coll
 /** Every indexable page (the thank-you and 404 pages are noindex, so not listed). */
 export async function allPages(): Promise<Alternates[]> {
   const pages: Alternates[] = [];
-  for (const name of ['home', 'podcast', 'training', 'join', 'partners', 'artworks'] as const) {
+  for (const name of [
+    'home',
+    'podcast',
+    'training',
+    'join',
+    'partners',
+    'artworks',
+    'search',
+  ] as const) {
     pages.push(alternatesFor(() => ({ name })));
   }
   for (const [collection, name] of Object.entries(entryRoute) as [

@@ -16,6 +16,7 @@ export const sections = {
   film: { fr: 'film', en: 'film' },
   delegations: { fr: 'delegations', en: 'delegations' },
   programmes: { fr: 'programmes', en: 'programmes' },
+  search: { fr: 'recherche', en: 'search' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type Section = keyof typeof sections;
@@ -44,6 +45,8 @@ export type Route =
   | { name: 'film'; slug: string }
   | { name: 'delegation'; slug: string }
   | { name: 'programme'; slug: string }
+  /** The site search (stories, episodes, programmes, artworks); its query is `?q=`. */
+  | { name: 'search' }
   /** An entry of the `pages` collection: its slug is the whole path ("nous-rejoindre/benevole"). */
   | { name: 'page'; slug: string };
 
@@ -91,6 +94,8 @@ export function localPath(locale: Locale, route: Route): string {
       return join(sections.delegations[locale], route.slug);
     case 'programme':
       return join(sections.programmes[locale], route.slug);
+    case 'search':
+      return sections.search[locale];
     case 'page':
       return route.slug;
   }

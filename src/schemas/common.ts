@@ -13,10 +13,8 @@ export const slugSchema = z
 
 /** A text given in both languages, for data entries that hold both in one file. */
 export const localizedText = z.object({
-  /** The French text. */
-  fr: z.string().min(1),
-  /** The English text. */
-  en: z.string().min(1),
+  fr: z.string().min(1).meta({ title: 'French', description: 'The French text.' }),
+  en: z.string().min(1).meta({ title: 'English', description: 'The English text.' }),
 });
 export type LocalizedText = z.infer<typeof localizedText>;
 

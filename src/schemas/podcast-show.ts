@@ -1,28 +1,31 @@
 // The podcast as a whole ("show"), as podcast apps list it: one file,
 // content/podcast/show.yaml, for both languages. Each language has its own feed
-// (src/lib/podcast-feed.ts); episodes are in content/podcast/{fr,en}/.
+// (src/lib/podcast-feed.ts); episodes are in content/podcast/{fr,en}/. Each
+// field's description is the help the editor at /admin/ shows beside it.
 import { z } from 'zod';
-import type { SchemaContext } from 'astro:content';
 import { localizedText } from './common.ts';
 
 /** A person of the show or of one episode (Podcasting 2.0 `podcast:person`). */
 export const podcastPersonSchema = z.object({
-  /** Full name, as apps should show it. */
-  name: z.string().min(2).max(128),
-  /** What they do, a role of the Podcast Index taxonomy in lower case: host, guest, narrator, producer… */
+  name: z.string().min(2).max(128).describe('Full name, as podcast apps should show it.'),
   role: z
     .string()
     .regex(/^[a-z][a-z -]*$/, 'a role in lower case, e.g. host')
-    .default('host'),
-  /** The group of that role in the same taxonomy: cast, writing, creative direction… */
+    .default('host')
+    .describe('What they do, in lower case: host, guest, narrator, producer…'),
   group: z
     .string()
     .regex(/^[a-z][a-z -]*$/, 'a group in lower case, e.g. cast')
-    .default('cast'),
-  /** A page about them (optional). */
-  href: z.url({ protocol: /^https$/ }).optional(),
-  /** A picture of them, as a full https:// address (optional). */
-  img: z.url({ protocol: /^https$/ }).optional(),
+    .default('cast')
+    .describe('The group of that role, in lower case: cast, writing, creative direction…'),
+  href: z
+    .url({ protocol: /^https$/ })
+    .optional()
+    .describe('A page about them, starting with https:// (optional).'),
+  img: z
+    .url({ protocol: /^https$/ })
+    .optional()
+    .describe('A picture of them, as a full https:// address (optional).'),
 });
 export type PodcastPerson = z.infer<typeof podcastPersonSchema>;
 
@@ -42,63 +45,82 @@ export function artworkProblem(file: { width: number; height: number; format: st
   return undefined;
 }
 
-export const podcastShowSchema = ({ image }: SchemaContext) =>
+export const podcastShowSchema = <Image extends z.ZodType>({ image }: { image: () => Image }) =>
   z.object({
-    /** The show's name in podcast apps, in each language. */
-    title: localizedText,
-    /** What the show is about, in each language: apps show it on the show's page (up to 4,000 characters). */
-    description: z.object({
-      /** In French. */
-      fr: z.string().min(50).max(4000),
-      /** In English. */
-      en: z.string().min(50).max(4000),
-    }),
-    /** Who makes the show, as apps show it under the title (`itunes:author`). */
-    author: z.string().min(2),
-    /**
-     * Who owns the feed. Apple and Spotify send their ownership check to this
-     * address: it must be a mailbox the delegation reads. It is published in
-     * the feeds (apps require it), not on the site's pages.
-     */
-    owner: z.object({
-      /** A name: the delegation, or the person in charge of communication. */
-      name: z.string().min(2),
-      /** The address the ownership emails go to. */
-      email: z.email(),
-    }),
-    /** The show's square picture in podcast apps. */
-    artwork: z.object({
-      /** JPEG or PNG in RGB colours, square, 1,400 to 3,000 pixels a side; beside this file or in images/. */
-      image: image(),
-      /** True while it is our provisional picture, not the delegation's own. */
-      placeholder: z.boolean(),
-    }),
-    /**
-     * Apple's category, spelt exactly as in Apple's list (e.g. "Society &
-     * Culture"), and optionally one of its subcategories (e.g. "Documentary").
-     */
-    category: z.object({
-      /** The category. */
-      name: z.string().min(2),
-      /** A subcategory of it (optional). */
-      subcategory: z.string().min(2).optional(),
-    }),
-    /** Whether any episode contains explicit language or content (Apple marks the show). */
-    explicit: z.boolean().default(false),
-    /** "serial" when episodes are best heard in order (apps start new listeners at episode 1), "episodic" otherwise. */
-    type: z.enum(['episodic', 'serial']),
-    /** When true, other podcast hosts must refuse to import the feed without the owner's consent. */
-    locked: z.boolean().default(true),
-    /** Hosts and other people of the whole show (Podcasting 2.0 `podcast:person`). */
-    persons: z.array(podcastPersonSchema).default([]),
-    /** The show's pages in Apple Podcasts and Spotify, once listed there (shown on the podcast page). */
+    title: localizedText.describe("The show's name in podcast apps, in each language."),
+    description: z
+      .object({
+        fr: z.string().min(50).max(4000).describe('In French.'),
+        en: z.string().min(50).max(4000).describe('In English.'),
+      })
+      .describe(
+        "What the show is about, in each language: apps show it on the show's page (50 to 4,000 characters).",
+      ),
+    author: z.string().min(2).describe('Who makes the show, as apps show it under the title.'),
+    owner: z
+      .object({
+        name: z
+          .string()
+          .min(2)
+          .describe('A name: the delegation, or the person in charge of communication.'),
+        email: z.email().describe('The address the ownership emails go to.'),
+      })
+      .describe(
+        'Who owns the feed. Apple and Spotify send their ownership check to this address: it must be a mailbox the delegation reads. It is published in the feeds (apps require it), not on the pages.',
+      ),
+    artwork: z
+      .object({
+        image: image().describe(
+          'JPEG or PNG in RGB colours, square, 1,400 to 3,000 pixels a side.',
+        ),
+        placeholder: z
+          .boolean()
+          .describe("Ticked while it is our provisional picture, not the delegation's own."),
+      })
+      .describe("The show's square picture in podcast apps."),
+    category: z
+      .object({
+        name: z.string().min(2).describe('The category, e.g. "Society & Culture".'),
+        subcategory: z
+          .string()
+          .min(2)
+          .optional()
+          .describe('A subcategory of it, e.g. "Documentary" (optional).'),
+      })
+      .describe("Apple's category, spelt exactly as in Apple's list."),
+    explicit: z
+      .boolean()
+      .default(false)
+      .describe('Ticked when any episode contains explicit language or content.'),
+    type: z
+      .enum(['episodic', 'serial'])
+      .describe(
+        '"serial" when episodes are best heard in order (apps start new listeners at episode 1), "episodic" otherwise.',
+      ),
+    locked: z
+      .boolean()
+      .default(true)
+      .describe(
+        "When ticked, other podcast hosts must refuse to import the feed without the owner's consent.",
+      ),
+    persons: z
+      .array(podcastPersonSchema)
+      .default([])
+      .describe('Hosts and other people of the whole show.'),
     listings: z
       .object({
-        /** Its page on podcasts.apple.com. */
-        apple: z.url({ protocol: /^https$/ }).optional(),
-        /** Its page on open.spotify.com. */
-        spotify: z.url({ protocol: /^https$/ }).optional(),
+        apple: z
+          .url({ protocol: /^https$/ })
+          .optional()
+          .describe("The show's page on podcasts.apple.com."),
+        spotify: z
+          .url({ protocol: /^https$/ })
+          .optional()
+          .describe("The show's page on open.spotify.com."),
       })
-      .default({}),
+      .default({})
+      .describe(
+        'Once the show is listed in Apple Podcasts and Spotify: its pages there, shown on the podcast page.',
+      ),
   });
 export type PodcastShowData = z.infer<ReturnType<typeof podcastShowSchema>>;

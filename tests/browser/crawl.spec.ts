@@ -2,7 +2,7 @@
 // bars: found by crawling, so new pages are covered without editing this file.
 import { expect, test } from '@playwright/test';
 import { crawlSite, isHtmlPath, type CrawlResult, type PageVisit } from '../support/crawl.ts';
-import { localeOfPath, pathAndQuery } from '../support/paths.ts';
+import { isSearchPage, localeOfPath, pathAndQuery } from '../support/paths.ts';
 
 // A trace of a hundred pages is large and slow to record; a failure names its page anyway.
 test.use({ trace: 'off' });
@@ -61,13 +61,14 @@ function qualityBars(crawl: CrawlResult, origin: string): Record<string, string[
       ...visit.cookies.map((name) => `cookie ${name}`),
     ]),
 
-    // Sign-up and registration pages (those with a form) may load their own module script.
+    // Sign-up and registration pages (those with a form) and, by name, the search
+    // pages may load their own module script.
     'content pages have no script, form pages only same-origin module scripts': perPage((visit) =>
       visit.dom.scripts
         .filter((script) => !/json$/i.test(script.type))
         .filter(
           (script) =>
-            !visit.dom.hasForm ||
+            !(visit.dom.hasForm || isSearchPage(new URL(visit.finalPath, origin).pathname)) ||
             script.type !== 'module' ||
             (script.src !== null && new URL(script.src).origin !== origin),
         )

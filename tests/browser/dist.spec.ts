@@ -25,9 +25,13 @@ import {
   isNotFoundPage,
   pageBudgetBytes,
   pageWeight,
+  searchScriptBudgetBytes,
+  searchWasmBudgetBytes,
+  searchScriptWeight,
 } from '../support/dist-site.ts';
 import { elementBodies, startTags } from '../support/html.ts';
 import { pagePolicy } from '../../src/lib/csp.ts';
+import { isSearchPage, localeOfPath, searchPagePaths } from '../support/paths.ts';
 
 const distDir = join(import.meta.dirname, '..', '..', 'dist');
 if (!existsSync(join(distDir, 'index.html'))) {
@@ -53,9 +57,10 @@ test('every page weighs at most 14 KB of gzipped HTML and CSS', () => {
   expect(missing, 'linked stylesheets missing from dist/').toEqual([]);
 });
 
+// The search pages are the one exception, by name: they run Pagefind (see below).
 test('content pages load no JavaScript', () => {
   const withScripts = weights
-    .filter((w) => !w.hasForm && w.scripts.length > 0)
+    .filter((w) => !w.hasForm && !isSearchPage(w.path) && w.scripts.length > 0)
     .map((w) => `${w.path}: ${w.jsBytes} B from ${w.scripts.join(', ')}`);
 
   expect(withScripts).toEqual([]);
@@ -72,6 +77,51 @@ test('every page states its content security policy before anything it loads', (
         policy?.['http-equiv'] === 'Content-Security-Policy' &&
         policies.has(policy['content'] ?? '') &&
         head.indexOf('<meta') === head.search(/<(meta|link|script|style)/)
+      );
+    })
+    .map((page) => page.path);
+
+  expect(wrong).toEqual([]);
+});
+
+test('the search pages are built, and only they may compile WebAssembly', () => {
+  const withWasm = pages
+    .filter((page) => page.html.includes(pagePolicy('self-and-wasm')))
+    .map((page) => page.path)
+    .sort();
+
+  expect(withWasm).toEqual([...searchPagePaths].sort());
+});
+
+test('the search pages load at most 60 KB of gzipped JavaScript and 64 KB of WebAssembly', () => {
+  const searchPages = pages.filter((page) => isSearchPage(page.path));
+  const measured = searchPages.map((page) => searchScriptWeight(distDir, page));
+  const incomplete = measured.filter((m) => m.page === 0 || m.pagefind === 0 || m.wasm === 0);
+  const tooHeavy = measured
+    .filter((m) => m.script > searchScriptBudgetBytes || m.wasm > searchWasmBudgetBytes)
+    .map(
+      (m) =>
+        `${m.path}: ${m.script} B of JavaScript (${m.page} page + ${m.pagefind} pagefind.js), ${m.wasm} B of WebAssembly`,
+    );
+
+  expect(searchPages.length, 'search pages').toBe(searchPagePaths.length);
+  expect(incomplete, 'search pages missing their script, pagefind.js or wasm').toEqual([]);
+  expect(tooHeavy, 'search pages over budget').toEqual([]);
+});
+
+test('every other page has the header search form, a plain GET to the search page of its language', () => {
+  const searchPathOf = { fr: '/recherche/', en: '/en/search/' };
+  const wrong = pages
+    .filter((page) => !isSearchPage(page.path))
+    .filter((page) => {
+      const forms = startTags(page.html, 'form').filter((form) => form['role'] === 'search');
+      const inputs = startTags(page.html, 'input').filter((input) => input['name'] === 'q');
+      return !(
+        forms.length === 1 &&
+        forms[0]?.['method'] === 'get' &&
+        forms[0]['action'] === searchPathOf[localeOfPath(page.path)] &&
+        inputs.length === 1 &&
+        inputs[0]?.['type'] === 'search'
       );
     })
     .map((page) => page.path);

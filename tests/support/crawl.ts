@@ -39,6 +39,7 @@ export interface DomFacts {
   /** Absolute URLs of audio, video, captions and posters, which load only on demand. */
   media: string[];
   scripts: ScriptFacts[];
+  /** Has a form other than a search form (every header has one: a plain GET, no script). */
   hasForm: boolean;
   images: ImageFacts[];
 }
@@ -251,7 +252,7 @@ function readDom(page: Page): Promise<DomFacts> {
         src: script.hasAttribute('src') ? script.src : null,
         type: script.type,
       })),
-      hasForm: all('form').length > 0,
+      hasForm: all('form:not([role="search"])').length > 0,
       images: all<HTMLImageElement>('img').map((img) => ({
         src: img.currentSrc || img.src,
         alt: img.getAttribute('alt'),

@@ -12,6 +12,16 @@ export const pageBudgetBytes = 14 * 1024;
 /** A form page's budget for JavaScript, gzipped: light enough for a phone on a poor connection. */
 export const formScriptBudgetBytes = 8 * 1024;
 
+/** The search page's budget for JavaScript, gzipped: its own script and pagefind.js. */
+export const searchScriptBudgetBytes = 60 * 1024;
+
+/**
+ * The search index's WebAssembly for one language (stored gzipped by Pagefind):
+ * about 59 KB in Pagefind 1.6 (55 KB without a language's stemmer); the budget
+ * keeps it from growing unnoticed.
+ */
+export const searchWasmBudgetBytes = 64 * 1024;
+
 export interface BuiltPage {
   /** The file, relative to dist/ ("en/programmes/index.html"). */
   file: string;
@@ -34,6 +44,7 @@ export interface PageWeight {
   jsGzip: number;
   /** The scripts it runs: file paths, or "inline". */
   scripts: string[];
+  /** Has a form other than a search form (every header has one: a plain GET, no script). */
   hasForm: boolean;
 }
 
@@ -158,7 +169,7 @@ export function pageWeight(distDir: string, page: BuiltPage): PageWeight {
     jsBytes,
     jsGzip,
     scripts,
-    hasForm: startTags(page.html, 'form').length > 0,
+    hasForm: startTags(page.html, 'form').some((form) => form['role'] !== 'search'),
   };
 }
 
@@ -171,4 +182,25 @@ export function builtImages(distDir: string): ImageFile[] {
   return listFiles(distDir)
     .filter((file) => imageExtensions.some((ext) => file.toLowerCase().endsWith(ext)))
     .map((file) => ({ file, bytes: statSync(join(distDir, file)).size }));
+}
+
+/** What the search page's code weighs over the wire, part by part (gzipped bytes). */
+export interface SearchScriptWeight {
+  path: string;
+  /** The page's own scripts, as pageWeight counts them. */
+  page: number;
+  /** pagefind.js, loaded by the page's script on first use. */
+  pagefind: number;
+  /** wasm.LANG.pagefind: Pagefind stores it gzipped already, so its size is what travels. */
+  wasm: number;
+  /** The JavaScript: the page's own and pagefind.js. */
+  script: number;
+}
+
+export function searchScriptWeight(distDir: string, page: BuiltPage): SearchScriptWeight {
+  const lang = startTags(page.html, 'html')[0]?.['lang'] ?? 'unknown';
+  const own = pageWeight(distDir, page).jsGzip;
+  const pagefind = fileGzipSize(join(distDir, 'pagefind', 'pagefind.js'));
+  const wasm = fileSize(join(distDir, 'pagefind', `wasm.${lang}.pagefind`)) ?? 0;
+  return { path: page.path, page: own, pagefind, wasm, script: own + pagefind };
 }

@@ -3,14 +3,14 @@
 // (OPFS), so nothing is sent anywhere and every file it writes can be read back.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 
 const root = join(import.meta.dirname, '..', '..');
 /** The folder Sveltia's test backend keeps its files in, inside OPFS. */
 const testRepo = 'sveltia-cms-test';
 
 /** Serve the built configuration with its backend swapped for the in-browser test one. */
-export async function useTestBackend(page: Page): Promise<void> {
+export async function useTestBackend(page: Page | BrowserContext): Promise<void> {
   await page.route(
     (url) => url.pathname === '/admin/config.yml',
     async (route) => {

@@ -10,3 +10,11 @@ export function pathAndQuery(url: string): string {
   const parsed = new URL(url, 'http://x');
   return parsed.pathname + parsed.search;
 }
+
+/**
+ * The search pages, the only pages without a sign-up or registration form that
+ * run a script (Pagefind). Named here so that the checks exempt them and no other page.
+ */
+export const searchPagePaths: readonly string[] = ['/recherche/', '/en/search/'];
+
+export const isSearchPage = (path: string): boolean => searchPagePaths.includes(path);

@@ -46,6 +46,11 @@ describe('pathTo', () => {
     expect(pathTo('en', { name: 'storyTag', tag: 'care' })).toBe('/en/stories/tags/care/');
   });
 
+  test('puts the search page at /recherche/ in French and /en/search/ in English', () => {
+    expect(pathTo('fr', { name: 'search' })).toBe('/recherche/');
+    expect(pathTo('en', { name: 'search' })).toBe('/en/search/');
+  });
+
   test('uses the whole slug of a prose page as its path', () => {
     expect(pathTo('fr', { name: 'page', slug: 'nous-rejoindre/benevole' })).toBe(
       '/nous-rejoindre/benevole/',
