@@ -1,5 +1,12 @@
 // The onboarding email an applicant gets, per role and language. Built from the
 // stored record only, so that every retry sends exactly the same message.
+//
+// Nobody has proved yet that the address belongs to the applicant: anyone can
+// type a stranger's address in the form. So the email carries no text a visitor
+// typed (no name, organisation, project, motivation, phone or languages written
+// by hand): only our own words, the labels of the choices ticked in the form,
+// and links to our own site. What the applicant wrote is shown to them through
+// the signed link instead, on our site.
 import type { Locale } from '../../schemas/common.ts';
 import { observerCharter } from '../../schemas/forms/consent.ts';
 import {
@@ -57,14 +64,16 @@ function formatDay(day: string, locale: Locale): string {
 
 const copy = {
   fr: {
-    hello: (name: string) => `Bonjour ${name},`,
+    hello: 'Bonjour,',
+    notYou:
+      'Vous n’êtes pas à l’origine de cette candidature ? Quelqu’un a pu saisir votre adresse par erreur : le lien en bas de ce message l’efface, sans autre démarche.',
     sessionsTitle: 'Les prochaines sessions',
     sessionItem: (s: SessionLink, locale: Locale) =>
       `${s.title}, ${formatStart(s.start, locale)}, ${s.place}.`,
     sessionLink: 'Voir la session',
     allSessions: 'Le calendrier des formations et temps d’échange est en ligne :',
     allSessionsLink: 'toutes les sessions',
-    summary: 'Ce que vous nous avez indiqué',
+    summary: 'Vos choix dans le formulaire',
     contactTitle: 'Une question ?',
     contact: (email: string) =>
       `Écrivez à la coordination de la délégation, à l’adresse ${email}, ou répondez simplement à ce message.`,
@@ -74,14 +83,16 @@ const copy = {
     eraseLink: 'effacer ma candidature',
   },
   en: {
-    hello: (name: string) => `Hello ${name},`,
+    hello: 'Hello,',
+    notYou:
+      'Did you not apply? Someone may have typed your address by mistake: the link at the end of this message erases the application, with nothing else to do.',
     sessionsTitle: 'Upcoming sessions',
     sessionItem: (s: SessionLink, locale: Locale) =>
       `${s.title}, ${formatStart(s.start, locale)}, ${s.place}.`,
     sessionLink: 'See the session',
     allSessions: 'The calendar of training and exchange sessions is online:',
     allSessionsLink: 'all sessions',
-    summary: 'What you told us',
+    summary: 'Your choices in the form',
     contactTitle: 'Any question?',
     contact: (email: string) =>
       `Write to the delegation’s coordination at ${email}, or simply reply to this message.`,
@@ -147,9 +158,7 @@ const observerCopy = {
     charterVersion: (v: string) => `Version du ${v}.`,
     rows: {
       profile: 'Profil',
-      organisation: 'Organisation',
       formats: 'Formats',
-      project: 'Projet',
     },
   },
   en: {
@@ -167,9 +176,7 @@ const observerCopy = {
     charterVersion: (v: string) => `Version of ${v}.`,
     rows: {
       profile: 'Profile',
-      organisation: 'Organisation',
       formats: 'Formats',
-      project: 'Project',
     },
   },
 } as const;
@@ -222,20 +229,21 @@ function volunteerDocument(record: ApplicationRecord, ctx: WelcomeContext): Docu
   const spoken = Array.isArray(fields['languages'])
     ? (fields['languages'] as { code: string; level: string }[])
     : [];
-  const languageList = [
-    ...spoken.map(
+  // Languages written by hand ("other languages") stay out: see the top of this file.
+  const languageList = spoken
+    .map(
       (l) =>
         `${labelOf(languages, l.code, locale)} (${labelOf(languageLevels, l.level, locale).toLowerCase()})`,
-    ),
-    ...(text(fields['otherLanguages']) === undefined ? [] : [text(fields['otherLanguages']) ?? '']),
-  ].join(', ');
+    )
+    .join(', ');
   const closing = closingBlocks(record, ctx);
   return {
     lang: locale,
     title: v.title,
     blocks: [
-      { type: 'paragraph', text: copy[locale].hello(record.name) },
+      { type: 'paragraph', text: copy[locale].hello },
       { type: 'paragraph', text: v.thanks },
+      { type: 'paragraph', text: copy[locale].notYou },
       { type: 'heading', text: v.nextTitle },
       ...v.next.map((t): Block => ({ type: 'paragraph', text: t })),
       ...sessionBlocks(ctx, locale),
@@ -264,13 +272,12 @@ function volunteerDocument(record: ApplicationRecord, ctx: WelcomeContext): Docu
 function observerDocument(record: ApplicationRecord, ctx: WelcomeContext): Document {
   const { locale, fields } = record;
   const o = observerCopy[locale];
-  const organisation = text(fields['organisation']);
   const closing = closingBlocks(record, ctx);
   return {
     lang: locale,
     title: o.title,
     blocks: [
-      { type: 'paragraph', text: copy[locale].hello(record.name) },
+      { type: 'paragraph', text: copy[locale].hello },
       {
         type: 'paragraph',
         text: o.thanks(
@@ -278,6 +285,7 @@ function observerDocument(record: ApplicationRecord, ctx: WelcomeContext): Docum
           formatDay(text(fields['dateTo']) ?? '', locale),
         ),
       },
+      { type: 'paragraph', text: copy[locale].notYou },
       { type: 'heading', text: o.visitTitle },
       ...o.visit.map((t): Block => ({ type: 'paragraph', text: t })),
       { type: 'heading', text: o.charterTitle },
@@ -288,15 +296,14 @@ function observerDocument(record: ApplicationRecord, ctx: WelcomeContext): Docum
       {
         type: 'facts',
         rows: [
+          // The organisation and the project, typed by hand, stay out: see the top of this file.
           [o.rows.profile, labelOf(observerProfiles, text(fields['profile']) ?? '', locale)],
-          ...(organisation === undefined ? [] : [[o.rows.organisation, organisation] as const]),
           [
             o.rows.formats,
             strings(fields['formats'])
               .map((f) => labelOf(outputFormats, f, locale))
               .join(', '),
           ],
-          [o.rows.project, text(fields['project']) ?? ''],
         ],
       },
       ...closing.blocks,

@@ -65,6 +65,34 @@ describe('POST /api/volunteers and /api/observers', () => {
     );
   });
 
+  it('sends a stranger none of the words an attacker typed with their address', async () => {
+    const deps = testDeps();
+    installServices(deps);
+    const ctx = requestContext();
+    const lure = 'Your donation failed, update your card at https://evil.example/pay';
+
+    const response = await handleApplication(
+      'observer',
+      jsonPost(
+        observerJson({
+          name: 'Billing Department',
+          email: 'stranger@example.net',
+          organisation: lure,
+          project: `${lure} — this is urgent, act within 24 hours.`,
+        }),
+      ),
+      ctx,
+    );
+    await ctx.settle();
+
+    expect(response.status).toBe(201);
+    const [email] = deps.mailer.to('stranger@example.net');
+    expect(email).toBeDefined();
+    expect(`${email?.subject} ${email?.text} ${email?.html}`).not.toMatch(
+      /evil\.example|donation|Billing Department|urgent/,
+    );
+  });
+
   it('makes the application durable before answering, even while the store does not answer', async () => {
     const deps = testDeps();
     installServices(deps);

@@ -38,13 +38,54 @@ const volunteer: ApplicationRecord = {
 };
 
 describe('welcome email', () => {
-  it('escapes everything the applicant typed in the HTML version', () => {
-    const message = welcomeEmail(volunteer, ctx);
+  it('carries no text the applicant typed, in either role or language: only our words and their choices', () => {
+    // What an attacker types, with a stranger's address, to make our domain send it.
+    const lure = (field: string) =>
+      `Your donation failed, update your card at https://evil.example/${field}`;
+    const typed = {
+      volunteer: {
+        phone: '+33 6 12 34 56 78',
+        otherLanguages: lure('languages'),
+        motivation: lure('motivation'),
+      },
+      observer: { organisation: lure('organisation'), project: lure('project') },
+    };
+    const messages = (['fr', 'en'] as const).flatMap((locale) => [
+      welcomeEmail(
+        {
+          ...volunteer,
+          locale,
+          name: lure('name'),
+          fields: { ...volunteer.fields, ...typed.volunteer },
+        },
+        ctx,
+      ),
+      welcomeEmail(
+        {
+          ...volunteer,
+          kind: 'observer',
+          locale,
+          name: lure('name'),
+          fields: {
+            profile: 'artist',
+            formats: ['drawing'],
+            dateFrom: '2030-03-02',
+            dateTo: '2030-03-20',
+            ...typed.observer,
+          },
+          consent: { ...volunteer.consent, charterVersion: '2026-11-22' },
+        },
+        ctx,
+      ),
+    ]);
 
-    expect(message.html).not.toContain('<script>');
-    expect(message.html).toContain('Camille &lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(message.html).toContain('Kurmanji &amp; &lt;b&gt;Dari&lt;/b&gt;');
-    expect(message.text).toContain('Bonjour Camille <script>alert(1)</script>,');
+    for (const message of messages) {
+      const everything = `${message.subject}\n${message.text}\n${message.html}`;
+      expect(everything).not.toMatch(/evil\.example|donation|12 34 56/);
+      expect(message.text).toMatch(/^(Bonjour|Hello),$/m);
+    }
+    expect(messages[0]?.text).toContain('Vous n’êtes pas à l’origine de cette candidature ?');
+    expect(messages[3]?.text).toContain('Did you not apply?');
   });
 
   it('tells a French volunteer what comes next, the sessions, the contact and the erasure link', () => {
