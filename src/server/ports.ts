@@ -94,14 +94,18 @@ export interface PendingQueue {
   remove(id: string): Promise<void>;
 }
 
-/** Where a training registration stands. */
-export type RegistrationStatus = 'confirmed' | 'waiting' | 'cancelled';
+/**
+ * Where a training registration stands. `pending`: its address is not
+ * confirmed yet, so it holds no seat and no place on the waiting list (anyone
+ * can type any address: seats go only to people who own theirs).
+ */
+export type RegistrationStatus = 'pending' | 'confirmed' | 'waiting' | 'cancelled';
 
 /** Notices about the session itself, owed by a scheduled run rather than by a registration change. */
 export type SessionNotice = 'reminder' | 'session-cancelled';
 
 /** The emails a registration may owe its author, each sent once (its idempotency key ends with it). */
-export type RegistrationEmail = 'confirmed' | 'waiting' | 'promoted' | SessionNotice;
+export type RegistrationEmail = 'verify' | 'confirmed' | 'waiting' | 'promoted' | SessionNotice;
 
 /** One person's registration for one training session. */
 export interface Registration {
@@ -115,6 +119,8 @@ export interface Registration {
   status: RegistrationStatus;
   /** ISO instant the ledger accepted it. */
   registeredAt: string;
+  /** ISO instant its author confirmed the address by following the emailed link. */
+  verifiedAt?: string;
   /** ISO instant a waiting registration got a seat. */
   promotedAt?: string;
   /** ISO instant its author cancelled it. */
@@ -137,10 +143,14 @@ export interface Registration {
 /** A new registration, before the ledger decides its status. */
 export type NewRegistration = Omit<
   Registration,
-  'status' | 'unsent' | 'promotedAt' | 'cancelledAt' | 'notices' | 'copied'
+  'status' | 'unsent' | 'verifiedAt' | 'promotedAt' | 'cancelledAt' | 'notices' | 'copied'
 >;
 
-export type RegisterOutcome = 'confirmed' | 'waiting' | 'duplicate';
+/** A registration is pending until its address is confirmed; `duplicate`: this address already is registered. */
+export type RegisterOutcome = 'pending' | 'duplicate';
+
+/** What confirming the address gave: a seat, or a place on the waiting list. */
+export type VerifyOutcome = 'confirmed' | 'waiting';
 
 export interface SeatCount {
   capacity: number;
@@ -159,13 +169,26 @@ export interface SeatCount {
 export interface RegistrationLedger {
   /**
    * Registers, in one step: a duplicate (same email, case-insensitive, same
-   * session, not cancelled) returns the existing registration; otherwise a seat
-   * if one is left, else the waiting list (`position` counts from 1).
+   * session, not cancelled) returns the existing registration; otherwise a
+   * pending registration that owes the email asking to confirm the address.
    */
   register(
     input: NewRegistration,
-    capacity: number,
   ): Promise<{ registration: Registration; outcome: RegisterOutcome; position?: number }>;
+  /**
+   * Confirms the address of a pending registration, in one step: a seat if
+   * one is left, else the waiting list (`position` counts from 1), and the
+   * email that says so is owed. Confirming again answers the current state;
+   * null if there is no such registration or it was cancelled.
+   */
+  verify(
+    sessionSlug: string,
+    id: string,
+    at: string,
+    capacity: number,
+  ): Promise<{ registration: Registration; outcome: VerifyOutcome; position?: number } | null>;
+  /** Removes the registrations whose address was never confirmed and that were made before `before`. */
+  dropUnverified(before: string): Promise<number>;
   /**
    * Cancels, in one step, and gives a freed seat to the first person waiting.
    * `cancelled` is null if there was no such active registration.

@@ -7,6 +7,10 @@ const paths = {
   join: { fr: '/nous-rejoindre/', en: '/en/join-us/' },
   thankYou: { fr: '/nous-rejoindre/merci/', en: '/en/join-us/thank-you/' },
   training: { fr: '/formations/', en: '/en/training/' },
+  checkEmail: {
+    fr: '/formations/inscription/verifiez-vos-emails/',
+    en: '/en/training/registration/check-your-email/',
+  },
   registered: {
     fr: '/formations/inscription/confirmee/',
     en: '/en/training/registration/confirmed/',

@@ -1,6 +1,8 @@
 // Registering for a training session as a person without JavaScript meets it:
-// the form, the result page, the email in the local outbox with its
-// invitation, the cancellation link (GET confirms, POST cancels).
+// the form, "check your email", the email in the local outbox with the link
+// that confirms the address (GET shows a button, POST gives the seat), the
+// confirmation with its invitation, the cancellation link (GET shows a button,
+// POST cancels).
 import { expect, test } from '@playwright/test';
 
 const unique = (label: string) =>
@@ -9,7 +11,7 @@ const unique = (label: string) =>
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('registers for a session, finds the email in the outbox and cancels through its link', async ({
+  test('registers for a session, confirms the address from the email, then cancels through its link', async ({
     page,
   }) => {
     const email = unique('registrant');
@@ -19,15 +21,29 @@ test.describe('without JavaScript', () => {
     await page.check('#registration-consent');
     await page.getByRole('button', { name: 'M’inscrire' }).click();
 
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Confirmez votre adresse email',
+    );
+    await page.goto('/api/outbox');
+    await page.locator('tr', { hasText: email }).locator('td a').first().click();
+    const verify = page.locator('a[href*="/api/registrations/verify?token="]').first();
+    const verifyHref = (await verify.getAttribute('href')) ?? '';
+    await page.goto(new URL(verifyHref).pathname + new URL(verifyHref).search);
+    await page.getByRole('button', { name: 'Confirmer et demander ma place' }).click();
+
     // The session may already be full from an earlier run on the same server.
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       /Votre inscription est confirmée|Vous êtes sur la liste d’attente/,
     );
 
     await page.goto('/api/outbox');
-    const row = page.locator('tr', { hasText: email });
-    await expect(row).toHaveCount(1);
-    await row.locator('td a').first().click();
+    const rows = page.locator('tr', { hasText: email });
+    await expect(rows).toHaveCount(2);
+    await rows
+      .filter({ hasText: /confirmée|Liste d’attente/ })
+      .locator('td a')
+      .first()
+      .click();
     const link = page.locator('a[href*="/api/registrations/cancel?token="]').first();
     const href = (await link.getAttribute('href')) ?? '';
     await page.goto(new URL(href).pathname + new URL(href).search);

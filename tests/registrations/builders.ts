@@ -4,6 +4,11 @@ import type { NewRegistration } from '../../src/server/ports.ts';
 import type { RegistrationDeps } from '../../src/server/registrations/deps.ts';
 import type { SessionData } from '../../src/schemas/session.ts';
 import { testDeps } from '../support-server/deps.ts';
+import {
+  registerForSession,
+  verifyRegistration,
+  type Registrant,
+} from '../../src/server/registrations/register.ts';
 
 export const newRegistration = (overrides: Partial<NewRegistration> = {}): NewRegistration => ({
   id: 'reg_test-0001',
@@ -51,4 +56,15 @@ export function registrationDeps(sessions: SessionData[] = [sessionData()]) {
     newId: () => `reg_test-${String(++n).padStart(4, '0')}`,
   } satisfies RegistrationDeps;
   return { base, deps };
+}
+
+/** Registers and confirms the address at once, as someone who follows the emailed link does. */
+export async function enrolForSession(
+  deps: Parameters<typeof registerForSession>[0],
+  slug: string,
+  registrant: Registrant,
+) {
+  const registered = await registerForSession(deps, slug, registrant);
+  if (!registered.ok || registered.outcome === 'duplicate') return registered;
+  return verifyRegistration(deps, slug, registered.registration.id);
 }

@@ -8,7 +8,7 @@ import { BlobsServer } from '@netlify/blobs/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobsLedger } from '../../src/server/adapters/blobs-ledger.ts';
 import { LocalLedger } from '../../src/server/adapters/local-ledger.ts';
-import type { RegistrationLedger } from '../../src/server/ports.ts';
+import type { NewRegistration, RegistrationLedger } from '../../src/server/ports.ts';
 import { newRegistration } from './builders.ts';
 import { serialWritesProxy } from './serial-blobs-proxy.ts';
 
@@ -81,6 +81,19 @@ const adapters: [string, () => Promise<LedgerHarness>][] = [
   ],
 ];
 
+let tick = 0;
+/** A later instant at each call, as confirmations come one after the other. */
+const later = () => new Date(Date.parse('2027-01-01T12:00:00.000Z') + ++tick * 1000).toISOString();
+
+/** Registers and confirms the address, as someone who follows the emailed link does. */
+async function enrol(ledger: RegistrationLedger, input: NewRegistration, capacity: number) {
+  const registered = await ledger.register(input);
+  if (registered.outcome === 'duplicate') return registered;
+  const verified = await ledger.verify(input.sessionSlug, input.id, later(), capacity);
+  if (verified === null) throw new Error(`${input.id} could not be confirmed`);
+  return verified;
+}
+
 describe.each(adapters)('%s', (_name, makeHarness) => {
   let harness: LedgerHarness;
   beforeAll(async () => {
@@ -90,13 +103,122 @@ describe.each(adapters)('%s', (_name, makeHarness) => {
     await harness.close();
   });
 
+  it('gives a registration no seat and no place until its address is confirmed', async () => {
+    const ledger = harness.empty();
+
+    const outcomes = [];
+    for (const n of [1, 2, 3]) {
+      outcomes.push(
+        await ledger.register(newRegistration({ id: `reg_${n}`, email: `p${n}@example.org` })),
+      );
+    }
+
+    expect(outcomes.map((o) => [o.outcome, o.registration.status, o.registration.unsent])).toEqual([
+      ['pending', 'pending', ['verify']],
+      ['pending', 'pending', ['verify']],
+      ['pending', 'pending', ['verify']],
+    ]);
+    expect(await ledger.seats('induction', 1)).toEqual({
+      capacity: 1,
+      confirmed: 0,
+      left: 1,
+      waiting: 0,
+    });
+    expect(await ledger.uncopied()).toEqual([]);
+  });
+
+  it('gives seats in the order addresses are confirmed, not the order of registration', async () => {
+    const ledger = harness.empty();
+    await ledger.register(newRegistration({ id: 'reg_first', email: 'first@example.org' }));
+    await ledger.register(newRegistration({ id: 'reg_second', email: 'second@example.org' }));
+
+    const second = await ledger.verify('induction', 'reg_second', later(), 1);
+    const first = await ledger.verify('induction', 'reg_first', later(), 1);
+
+    expect(second?.outcome).toBe('confirmed');
+    expect(first).toMatchObject({ outcome: 'waiting', position: 1 });
+    expect(first?.registration.unsent).toEqual(['waiting']);
+  });
+
+  it('answers a second confirmation with the current state, and nothing for a cancelled or unknown registration', async () => {
+    const ledger = harness.empty();
+    await ledger.register(newRegistration({ id: 'reg_1', email: 'p1@example.org' }));
+    await ledger.register(newRegistration({ id: 'reg_2', email: 'p2@example.org' }));
+    await ledger.verify('induction', 'reg_1', later(), 1);
+    await ledger.cancel('induction', 'reg_2', later());
+
+    const again = await ledger.verify('induction', 'reg_1', later(), 1);
+    const cancelled = await ledger.verify('induction', 'reg_2', later(), 1);
+    const unknown = await ledger.verify('induction', 'reg_nobody-000', later(), 1);
+
+    expect(again?.outcome).toBe('confirmed');
+    expect(again?.registration.unsent).toEqual(['confirmed']);
+    expect([cancelled, unknown]).toEqual([null, null]);
+    expect(await ledger.seats('induction', 1)).toMatchObject({ confirmed: 1, waiting: 0 });
+  });
+
+  it('drops the registrations never confirmed before a given instant, and only those', async () => {
+    const ledger = harness.empty();
+    await ledger.register(
+      newRegistration({
+        id: 'reg_old',
+        email: 'old@example.org',
+        registeredAt: '2027-01-01T08:00:00.000Z',
+      }),
+    );
+    await ledger.register(
+      newRegistration({
+        id: 'reg_new',
+        email: 'new@example.org',
+        registeredAt: '2027-01-03T08:00:00.000Z',
+      }),
+    );
+    await enrol(
+      ledger,
+      newRegistration({
+        id: 'reg_kept',
+        email: 'kept@example.org',
+        registeredAt: '2027-01-01T07:00:00.000Z',
+      }),
+      2,
+    );
+    await ledger.register(
+      newRegistration({
+        id: 'reg_there',
+        email: 'there@example.org',
+        sessionSlug: 'other',
+        registeredAt: '2027-01-01T09:00:00.000Z',
+      }),
+    );
+
+    const dropped = await ledger.dropUnverified('2027-01-02T00:00:00.000Z');
+
+    expect(dropped).toBe(2);
+    expect(await ledger.find('induction', 'reg_old')).toBeNull();
+    expect(await ledger.find('other', 'reg_there')).toBeNull();
+    expect((await ledger.find('induction', 'reg_new'))?.status).toBe('pending');
+    expect((await ledger.find('induction', 'reg_kept'))?.status).toBe('confirmed');
+  });
+
+  it('owes session notices to confirmed addresses only', async () => {
+    const ledger = harness.empty();
+    await enrol(ledger, newRegistration({ id: 'reg_seat', email: 'seat@example.org' }), 1);
+    await enrol(ledger, newRegistration({ id: 'reg_wait', email: 'wait@example.org' }), 1);
+    await ledger.register(newRegistration({ id: 'reg_unconfirmed', email: 'x@example.org' }));
+
+    const owed = await ledger.owe('induction', 'session-cancelled', later());
+
+    expect(owed).toBe(2);
+    expect((await ledger.find('induction', 'reg_unconfirmed'))?.unsent).toEqual(['verify']);
+  });
+
   it('confirms registrations while seats are left, then puts people on the waiting list in order', async () => {
     const ledger = harness.empty();
 
     const outcomes = [];
     for (const n of [1, 2, 3, 4]) {
       outcomes.push(
-        await ledger.register(newRegistration({ id: `reg_${n}`, email: `p${n}@example.org` }), 2),
+        await enrol(ledger, newRegistration({ id: `reg_${n}`, email: `p${n}@example.org` }), 2),
       );
     }
 
@@ -117,13 +239,13 @@ describe.each(adapters)('%s', (_name, makeHarness) => {
 
   it('refuses a second registration with the same email in another case, for the same session only', async () => {
     const ledger = harness.empty();
-    await ledger.register(newRegistration({ id: 'reg_a', email: 'Camille@Example.org' }), 5);
+    await enrol(ledger, newRegistration({ id: 'reg_a', email: 'Camille@Example.org' }), 5);
 
     const again = await ledger.register(
       newRegistration({ id: 'reg_b', email: ' camille@example.ORG' }),
-      5,
     );
-    const elsewhere = await ledger.register(
+    const elsewhere = await enrol(
+      ledger,
       newRegistration({ id: 'reg_c', email: 'camille@example.org', sessionSlug: 'other' }),
       5,
     );
@@ -137,7 +259,7 @@ describe.each(adapters)('%s', (_name, makeHarness) => {
   it('frees the seat of a cancellation and gives it to the first person waiting', async () => {
     const ledger = harness.empty();
     for (const n of [1, 2, 3]) {
-      await ledger.register(newRegistration({ id: `reg_${n}`, email: `p${n}@example.org` }), 1);
+      await enrol(ledger, newRegistration({ id: `reg_${n}`, email: `p${n}@example.org` }), 1);
     }
 
     const { cancelled, promoted } = await ledger.cancel(
@@ -161,8 +283,8 @@ describe.each(adapters)('%s', (_name, makeHarness) => {
 
   it('promotes nobody when a waiting person cancels, and ignores a second cancellation', async () => {
     const ledger = harness.empty();
-    await ledger.register(newRegistration({ id: 'reg_1', email: 'p1@example.org' }), 1);
-    await ledger.register(newRegistration({ id: 'reg_2', email: 'p2@example.org' }), 1);
+    await enrol(ledger, newRegistration({ id: 'reg_1', email: 'p1@example.org' }), 1);
+    await enrol(ledger, newRegistration({ id: 'reg_2', email: 'p2@example.org' }), 1);
 
     const first = await ledger.cancel('induction', 'reg_2', '2027-01-02T10:00:00.000Z');
     const second = await ledger.cancel('induction', 'reg_2', '2027-01-02T11:00:00.000Z');
@@ -179,18 +301,18 @@ describe.each(adapters)('%s', (_name, makeHarness) => {
 
   it('lets someone who cancelled register again', async () => {
     const ledger = harness.empty();
-    await ledger.register(newRegistration({ id: 'reg_1' }), 3);
+    await enrol(ledger, newRegistration({ id: 'reg_1' }), 3);
     await ledger.cancel('induction', 'reg_1', '2027-01-02T10:00:00.000Z');
 
-    const again = await ledger.register(newRegistration({ id: 'reg_2' }), 3);
+    const again = await enrol(ledger, newRegistration({ id: 'reg_2' }), 3);
 
     expect(again.outcome).toBe('confirmed');
   });
 
   it('keeps the emails owed until each is marked sent', async () => {
     const ledger = harness.empty();
-    await ledger.register(newRegistration({ id: 'reg_1', email: 'p1@example.org' }), 1);
-    await ledger.register(newRegistration({ id: 'reg_2', email: 'p2@example.org' }), 1);
+    await enrol(ledger, newRegistration({ id: 'reg_1', email: 'p1@example.org' }), 1);
+    await enrol(ledger, newRegistration({ id: 'reg_2', email: 'p2@example.org' }), 1);
 
     const owed = await ledger.unsent();
     await ledger.markSent('induction', 'reg_1', 'confirmed');
@@ -205,7 +327,7 @@ describe.each(adapters)('%s', (_name, makeHarness) => {
   it('owes a session notice once to the registrations it concerns, even after it was sent', async () => {
     const ledger = harness.empty();
     for (const n of [1, 2, 3]) {
-      await ledger.register(newRegistration({ id: `reg_${n}`, email: `p${n}@example.org` }), 1);
+      await enrol(ledger, newRegistration({ id: `reg_${n}`, email: `p${n}@example.org` }), 1);
     }
     await ledger.cancel('induction', 'reg_3', '2027-01-02T10:00:00.000Z');
     for (const n of [1, 2])
@@ -231,7 +353,7 @@ describe.each(adapters)('%s', (_name, makeHarness) => {
   it('owes a copy of each registration until its state is copied, and again when its status or place changes', async () => {
     const ledger = harness.empty();
     for (const n of [1, 2, 3]) {
-      await ledger.register(newRegistration({ id: `reg_${n}`, email: `p${n}@example.org` }), 1);
+      await enrol(ledger, newRegistration({ id: `reg_${n}`, email: `p${n}@example.org` }), 1);
     }
     const first = await ledger.uncopied();
     for (const { registration, state } of first) {
@@ -257,8 +379,8 @@ describe.each(adapters)('%s', (_name, makeHarness) => {
 
   it('erases a registration altogether, promoting the first person waiting', async () => {
     const ledger = harness.empty();
-    await ledger.register(newRegistration({ id: 'reg_1', email: 'p1@example.org' }), 1);
-    await ledger.register(newRegistration({ id: 'reg_2', email: 'p2@example.org' }), 1);
+    await enrol(ledger, newRegistration({ id: 'reg_1', email: 'p1@example.org' }), 1);
+    await enrol(ledger, newRegistration({ id: 'reg_2', email: 'p2@example.org' }), 1);
 
     const result = await ledger.erase('induction', 'reg_1', '2027-01-02T10:00:00.000Z');
     const again = await ledger.erase('induction', 'reg_1', '2027-01-02T11:00:00.000Z');
@@ -271,33 +393,39 @@ describe.each(adapters)('%s', (_name, makeHarness) => {
     expect((await ledger.uncopied()).map((c) => c.registration.id)).toEqual(['reg_2']);
   });
 
-  it('confirms exactly 3 of 20 simultaneous registrations for the last 3 seats, the rest waiting', async () => {
+  it('gives exactly 3 of 20 simultaneous confirmations the last 3 seats, the rest the waiting list', async () => {
     const ledger = harness.empty();
     for (const n of [1, 2]) {
-      await ledger.register(
+      await enrol(
+        ledger,
         newRegistration({ id: `reg_early${n}`, email: `early${n}@example.org` }),
         5,
       );
     }
+    const rush = Array.from({ length: 20 }, (_, n) =>
+      newRegistration({ id: `reg_rush${n}`, email: `rush${n}@example.org` }),
+    );
     // Each request as its own function invocation would make it: its own ledger over the same storage.
-    const requests = Array.from({ length: 20 }, (_, n) =>
-      harness
-        .twin(ledger)
-        .register(newRegistration({ id: `reg_rush${n}`, email: `rush${n}@example.org` }), 5),
+    await Promise.all(rush.map((input) => harness.twin(ledger).register(input)));
+    const at = later();
+
+    const results = await Promise.all(
+      rush.map((input) => harness.twin(ledger).verify('induction', input.id, at, 5)),
     );
 
-    const results = await Promise.all(requests);
-
-    const outcomes = results.map((r) => r.outcome);
+    const outcomes = results.map((r) => r?.outcome);
     expect(outcomes.filter((o) => o === 'confirmed')).toHaveLength(3);
     expect(outcomes.filter((o) => o === 'waiting')).toHaveLength(17);
-    const positions = results.flatMap((r) => (r.position === undefined ? [] : [r.position]));
-    expect(positions.sort((a, b) => a - b)).toEqual(Array.from({ length: 17 }, (_, n) => n + 1));
     expect(await ledger.seats('induction', 5)).toEqual({
       capacity: 5,
       confirmed: 5,
       left: 0,
       waiting: 17,
     });
+    const positions = await Promise.all(
+      rush.map(async (input) => (await ledger.verify('induction', input.id, later(), 5))?.position),
+    );
+    const waiting = positions.filter((p): p is number => p !== undefined);
+    expect(waiting.sort((a, b) => a - b)).toEqual(Array.from({ length: 17 }, (_, n) => n + 1));
   });
 });

@@ -4,11 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AirtableStore } from '../../src/server/adapters/airtable-store.ts';
 import type { RegistrationCopy } from '../../src/server/ports.ts';
 import { copyRegistrations } from '../../src/server/registrations/copy.ts';
-import { registerForSession } from '../../src/server/registrations/register.ts';
 import { cancelRegistration } from '../../src/server/registrations/register.ts';
 import { createRateLimiter } from '../../src/server/retry.ts';
 import { FakeAirtable } from '../fakes/fake-airtable.ts';
-import { registrationDeps } from './builders.ts';
+import { registerForSession } from '../../src/server/registrations/register.ts';
+import { registrationDeps, enrolForSession } from './builders.ts';
 
 let fake: FakeAirtable | undefined;
 
@@ -115,7 +115,7 @@ describe('copying registrations for the trainers', () => {
       ['Sam', 'sam@example.org'],
       ['Lou', 'lou@example.org'],
     ]) {
-      await registerForSession(deps, '2027-01-16-induction', {
+      await enrolForSession(deps, '2027-01-16-induction', {
         name: name ?? '',
         email: email ?? '',
         locale: 'fr',
@@ -145,10 +145,26 @@ describe('copying registrations for the trainers', () => {
     expect(await deps.ledger.uncopied()).toEqual([]);
   });
 
-  it('keeps the copies owed while Airtable is down, and makes them once it is back', async () => {
+  it('never copies a registration whose address was not confirmed', async () => {
     const { fake, store } = await setUp();
     const { deps } = registrationDeps();
     await registerForSession(deps, '2027-01-16-induction', {
+      name: 'Someone',
+      email: 'unconfirmed@example.org',
+      locale: 'fr',
+      privacyVersion: '2026-11',
+    });
+
+    await copyRegistrations({ ...deps, roster: store });
+
+    expect(rows(fake)).toEqual([]);
+    expect(await deps.ledger.uncopied()).toEqual([]);
+  });
+
+  it('keeps the copies owed while Airtable is down, and makes them once it is back', async () => {
+    const { fake, store } = await setUp();
+    const { deps } = registrationDeps();
+    await enrolForSession(deps, '2027-01-16-induction', {
       name: 'Camille',
       email: 'camille@example.org',
       locale: 'fr',

@@ -6,6 +6,7 @@ import {
   handleCancel,
   handleRegistration,
   handleSeats,
+  handleVerify,
 } from '../../src/server/handlers/registrations.ts';
 import { sessionUid } from '../../src/calendar/uid.ts';
 import { drainRegistrationEmails } from '../../src/server/registrations/deliver.ts';
@@ -49,11 +50,39 @@ async function register(fields: Record<string, string> = {}, sessionSlug = slug)
   return response;
 }
 
-function cancelLink(html: string): string {
-  const match = /https:\/\/calais\.example\.org\/api\/registrations\/cancel\?token=[^"\s<]+/.exec(
-    html,
+const linkIn = (html: string, action: 'cancel' | 'verify'): string =>
+  (
+    new RegExp(`https://calais\\.example\\.org/api/registrations/${action}\\?token=[^"\\s<]+`).exec(
+      html,
+    )?.[0] ?? ''
+  ).replaceAll('&amp;', '&');
+const cancelLink = (html: string) => linkIn(html, 'cancel');
+
+type Mailer = ReturnType<typeof setup>['mailer'];
+
+/** Follows the link of the email asking `address` to confirm it: GET (a page), then the button (POST). */
+async function confirmAddress(mailer: Mailer, address: string) {
+  const request = mailer.to(address).find((m) => m.subject.startsWith('Confirm'));
+  const link = linkIn(request?.html ?? '', 'verify');
+  const token = new URL(link).searchParams.get('token') ?? '';
+  const page = await handleVerify(new Request(link), requestContext());
+  const context = requestContext();
+  const done = await handleVerify(
+    new Request(`${site}/api/registrations/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token }),
+    }),
+    context,
   );
-  return (match?.[0] ?? '').replaceAll('&amp;', '&');
+  await context.settle();
+  return { page, done, token };
+}
+
+/** Registers and confirms the address, as someone who follows the emailed link does. */
+async function enrol(mailer: Mailer, fields: Record<string, string> = {}) {
+  await register(fields);
+  return confirmAddress(mailer, fields['email'] ?? 'camille@example.org');
 }
 
 afterEach(() => {
@@ -61,26 +90,113 @@ afterEach(() => {
 });
 
 describe('registering for a session', () => {
-  it('books a seat from a plain form post and sends one confirmation with the invitation', async () => {
+  it('asks to confirm the address first, then books a seat and sends one confirmation with the invitation', async () => {
     const { mailer } = setup();
 
     const response = await register();
+    const afterRegister: unknown = await (await handleSeats(slug)).json();
+    const { page, done } = await confirmAddress(mailer, 'camille@example.org');
 
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe('/formations/inscription/confirmee/');
+    expect(response.headers.get('location')).toBe('/formations/inscription/verifiez-vos-emails/');
+    expect(afterRegister).toMatchObject({ confirmed: 0, left: 2 });
+    expect(await page.text()).toContain('Confirmer et demander ma place');
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe('/formations/inscription/confirmee/');
     const emails = mailer.to('camille@example.org');
-    expect(emails).toHaveLength(1);
-    expect(emails[0]?.subject).toContain('Inscription confirmée');
-    expect(emails[0]?.attachments?.[0]?.contentType).toBe(
+    expect(emails.map((m) => m.subject)).toEqual([
+      'Confirmez votre adresse pour : Accueil des nouveaux bénévoles',
+      'Inscription confirmée : Accueil des nouveaux bénévoles',
+    ]);
+    expect(emails[0]?.attachments).toBeUndefined();
+    expect(emails[1]?.attachments?.[0]?.contentType).toBe(
       'text/calendar; method=REQUEST; charset=UTF-8',
     );
   });
 
+  it('sends an unconfirmed address nothing the visitor typed, and gives it no seat', async () => {
+    const { mailer } = setup();
+
+    await register({
+      name: 'Your card was declined: pay at https://evil.example',
+      email: 'stranger@example.net',
+    });
+
+    const [request] = mailer.to('stranger@example.net');
+    expect(`${request?.subject} ${request?.text} ${request?.html}`).not.toMatch(/evil|declined/);
+    expect(request?.text).toContain('ignorez ce message');
+    expect(await (await handleSeats(slug)).json()).toMatchObject({ confirmed: 0, left: 2 });
+  });
+
+  it('keeps every seat free when made-up addresses are registered and never confirmed', async () => {
+    const { mailer } = setup([sessionData({ capacity: 16 })]);
+    for (let n = 0; n < 16; n++) await register({ email: `bot${n}@example.invalid` });
+
+    const real = await enrol(mailer, { email: 'real.person@example.org' });
+
+    expect(await (await handleSeats(slug)).json()).toMatchObject({
+      confirmed: 1,
+      left: 15,
+      waiting: 0,
+    });
+    expect(real.done.headers.get('location')).toBe('/formations/inscription/confirmee/');
+  });
+
+  it('changes nothing when the confirmation link is only opened, as mail scanners do', async () => {
+    const { mailer } = setup();
+    await register();
+    const link = linkIn(mailer.to('camille@example.org')[0]?.html ?? '', 'verify');
+
+    await handleVerify(new Request(link), requestContext());
+    await handleVerify(new Request(link), requestContext());
+
+    expect(await (await handleSeats(slug)).json()).toMatchObject({ confirmed: 0 });
+    expect(mailer.to('camille@example.org')).toHaveLength(1);
+  });
+
+  it('keeps the two links apart: a confirmation link cancels nothing, a cancellation link confirms nothing', async () => {
+    const { mailer } = setup();
+    const { token: verifyToken } = await enrol(mailer);
+    const cancelToken =
+      new URL(cancelLink(mailer.to('camille@example.org')[1]?.html ?? '')).searchParams.get(
+        'token',
+      ) ?? '';
+    const post = (path: string, token: string) =>
+      new Request(`${site}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token }),
+      });
+
+    const cancelWithVerify = await handleCancel(
+      post('/api/registrations/cancel', verifyToken),
+      requestContext(),
+    );
+    const verifyWithCancel = await handleVerify(
+      post('/api/registrations/verify', cancelToken),
+      requestContext(),
+    );
+
+    expect([cancelWithVerify.status, verifyWithCancel.status]).toEqual([400, 400]);
+    expect(await (await handleSeats(slug)).json()).toMatchObject({ confirmed: 1 });
+  });
+
+  it('refuses a confirmation link past its 48 hours, and the request is then dropped', async () => {
+    const { mailer, clock } = setup();
+    await register();
+    clock.advance(48 * 3_600_000 + 1000);
+
+    const { done } = await confirmAddress(mailer, 'camille@example.org');
+
+    expect(done.status).toBe(410);
+    expect(await done.text()).toContain('Ce lien a expiré');
+  });
+
   it('attaches an invitation that a real parser reads back with the session UID and UTC instants', async () => {
     const { mailer } = setup();
-    await register({ locale: 'en' });
+    await enrol(mailer, { locale: 'en' });
 
-    const attachment = mailer.to('camille@example.org')[0]?.attachments?.[0];
+    const attachment = mailer.to('camille@example.org')[1]?.attachments?.[0];
     const calendar = new ICAL.Component(
       ICAL.parse(new TextDecoder().decode(attachment?.content)) as unknown[],
     );
@@ -94,10 +210,11 @@ describe('registering for a session', () => {
     expect(event.summary).toBe('Welcome for new volunteers');
   });
 
-  it('puts people on the waiting list once the seats are taken, and says so in JSON', async () => {
+  it('puts people on the waiting list once the seats are taken by confirmed addresses; JSON says to check the email', async () => {
     const { mailer } = setup();
-    await register({ email: 'a@example.org' });
-    await register({ email: 'b@example.org' });
+    await enrol(mailer, { email: 'a@example.org' });
+    await enrol(mailer, { email: 'b@example.org' });
+    const context = requestContext();
 
     const response = await handleRegistration(
       new Request(`${site}/api/sessions/${slug}/registrations`, {
@@ -105,16 +222,23 @@ describe('registering for a session', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(Object.fromEntries(form({ email: 'c@example.org', consent: 'true' }))),
       }),
-      requestContext(),
+      context,
       slug,
     );
+    await context.settle();
+    const { done } = await confirmAddress(mailer, 'c@example.org');
 
     expect(response.status).toBe(201);
-    expect(await response.json()).toMatchObject({ outcome: 'waiting', position: 1 });
+    expect(await response.json()).toMatchObject({
+      outcome: 'pending',
+      next: '/formations/inscription/verifiez-vos-emails/',
+    });
+    expect(done.headers.get('location')).toBe('/formations/inscription/liste-d-attente/');
     const seats = await handleSeats(slug);
     expect(await seats.json()).toMatchObject({ capacity: 2, confirmed: 2, left: 0, waiting: 1 });
     expect(seats.headers.get('cache-control')).toBe('public, max-age=10');
-    expect(mailer.to('a@example.org')[0]?.subject).toContain('Inscription confirmée');
+    expect(mailer.to('a@example.org')[1]?.subject).toContain('Inscription confirmée');
+    expect(mailer.to('c@example.org')[1]?.subject).toContain('Liste d’attente');
   });
 
   it('refuses the same email twice for the same session with a friendly 409', async () => {
@@ -153,9 +277,9 @@ describe('registering for a session', () => {
 describe('cancelling through the emailed link', () => {
   it('confirms on GET without cancelling, cancels on POST and offers the seat to the first person waiting', async () => {
     const { mailer } = setup([sessionData({ capacity: 1 })]);
-    await register({ email: 'first@example.org' });
-    await register({ email: 'second@example.org' });
-    const link = cancelLink(mailer.to('first@example.org')[0]?.html ?? '');
+    await enrol(mailer, { email: 'first@example.org' });
+    await enrol(mailer, { email: 'second@example.org' });
+    const link = cancelLink(mailer.to('first@example.org')[1]?.html ?? '');
     const token = new URL(link).searchParams.get('token') ?? '';
 
     const page = await handleCancel(new Request(link), requestContext());
@@ -177,15 +301,15 @@ describe('cancelling through the emailed link', () => {
     expect(await done.text()).toContain('Votre inscription est annulée');
     expect(await (await handleSeats(slug)).json()).toMatchObject({ confirmed: 1, waiting: 0 });
     const second = mailer.to('second@example.org').map((m) => m.subject);
-    expect(second).toHaveLength(2);
-    expect(second[1]).toContain('Une place s’est libérée');
+    expect(second).toHaveLength(3);
+    expect(second[2]).toContain('Une place s’est libérée');
   });
 
   it('erases a registration on request, giving its seat to the first person waiting', async () => {
     const { mailer, deps } = setup([sessionData({ capacity: 1 })]);
-    await register({ email: 'first@example.org' });
-    await register({ email: 'second@example.org' });
-    const link = cancelLink(mailer.to('first@example.org')[0]?.html ?? '');
+    await enrol(mailer, { email: 'first@example.org' });
+    await enrol(mailer, { email: 'second@example.org' });
+    const link = cancelLink(mailer.to('first@example.org')[1]?.html ?? '');
     const token = new URL(link).searchParams.get('token') ?? '';
 
     const page = await handleCancel(new Request(link), requestContext());
@@ -204,7 +328,7 @@ describe('cancelling through the emailed link', () => {
     expect(await done.text()).toContain('Vos données sont effacées');
     expect(await deps.ledger.find(slug, 'reg_test-0001')).toBeNull();
     expect(await (await handleSeats(slug)).json()).toMatchObject({ confirmed: 1, waiting: 0 });
-    expect(mailer.to('second@example.org').map((m) => m.subject)[1]).toContain(
+    expect(mailer.to('second@example.org').map((m) => m.subject)[2]).toContain(
       'Une place s’est libérée',
     );
   });
@@ -224,7 +348,7 @@ describe('cancelling through the emailed link', () => {
 });
 
 describe('delivering registration emails', () => {
-  it('sends one confirmation per registration however often delivery is retried', async () => {
+  it('sends one email per step however often delivery is retried', async () => {
     const { deps, mailer } = setup();
     let failures = 1;
     mailer.fault = () => (failures-- > 0 ? new TemporaryError('resend_429', 1000) : undefined);

@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { sessionUid } from '../../src/calendar/uid.ts';
 import { TemporaryError } from '../../src/server/errors.ts';
 import type { SessionData } from '../../src/schemas/session.ts';
-import { registerForSession } from '../../src/server/registrations/register.ts';
 import { drainRegistrationEmails } from '../../src/server/registrations/deliver.ts';
 import { sendSessionNotices } from '../../src/server/registrations/notify.ts';
-import { registrationDeps, sessionData } from './builders.ts';
+import { registerForSession } from '../../src/server/registrations/register.ts';
+import { registrationDeps, sessionData, enrolForSession } from './builders.ts';
 
 // 2027-01-16T09:30 in Paris is 08:30 UTC.
 const start = Date.parse('2027-01-16T08:30:00Z');
@@ -23,7 +23,7 @@ async function setup(session: Partial<SessionData> = {}) {
     ['Sam', 'sam@example.org', 'en'],
     ['Lou', 'lou@example.org', 'fr'],
   ] as const) {
-    await registerForSession(deps, '2027-01-16-induction', {
+    await enrolForSession(deps, '2027-01-16-induction', {
       name,
       email,
       locale,
@@ -120,5 +120,26 @@ describe('sessions cancelled by a trainer', () => {
       expect(kinds(mailer.to(email))).toEqual(['registration-session-cancelled']);
     }
     expect(await deps.ledger.unsent()).toEqual([]);
+  });
+});
+
+describe('requests nobody confirmed', () => {
+  it('are dropped by the scheduled run once their 48 hours have passed, and only then', async () => {
+    const { base, deps } = registrationDeps();
+    const registered = await registerForSession(deps, '2027-01-16-induction', {
+      name: 'Someone',
+      email: 'unconfirmed@example.org',
+      locale: 'fr',
+      privacyVersion: '2026-11',
+    });
+    const id = registered.ok ? registered.registration.id : '';
+
+    base.clock.advance(47 * 3_600_000);
+    const early = await sendSessionNotices(deps);
+    base.clock.advance(2 * 3_600_000);
+    const late = await sendSessionNotices(deps);
+
+    expect([early.unverified, late.unverified]).toEqual([0, 1]);
+    expect(await deps.ledger.find('2027-01-16-induction', id)).toBeNull();
   });
 });

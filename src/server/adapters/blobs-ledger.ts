@@ -14,11 +14,13 @@ import type {
 } from '../ports.ts';
 import {
   applyCancel,
+  applyDropUnverified,
   applyErase,
   applyMarkCopied,
   applyMarkSent,
   applyOwe,
   applyRegister,
+  applyVerify,
   countSeats,
   uncopiedIn,
 } from '../registrations/ledger-rules.ts';
@@ -45,11 +47,31 @@ export class BlobsLedger implements RegistrationLedger {
     this.#maxAttempts = options.maxAttempts ?? 50;
   }
 
-  register(input: NewRegistration, capacity: number) {
+  register(input: NewRegistration) {
     return this.#change(input.sessionSlug, (list) => {
-      const { list: next, ...answer } = applyRegister(list, input, capacity);
+      const { list: next, ...answer } = applyRegister(list, input);
       return { next: answer.outcome === 'duplicate' ? null : next, answer };
     });
+  }
+
+  verify(sessionSlug: string, id: string, at: string, capacity: number) {
+    return this.#change(sessionSlug, (list) => {
+      const { list: next, found } = applyVerify(list, id, at, capacity);
+      const changed = found !== null && found.registration.verifiedAt === at;
+      return { next: changed ? next : null, answer: found };
+    });
+  }
+
+  async dropUnverified(before: string): Promise<number> {
+    const { blobs } = await this.#store.list({ prefix: 'session/' });
+    let dropped = 0;
+    for (const blob of blobs) {
+      dropped += await this.#change(blob.key.slice('session/'.length), (list) => {
+        const result = applyDropUnverified(list, before);
+        return { next: result.dropped === 0 ? null : result.list, answer: result.dropped };
+      });
+    }
+    return dropped;
   }
 
   cancel(sessionSlug: string, id: string, at: string) {

@@ -14,11 +14,13 @@ import type {
 } from '../ports.ts';
 import {
   applyCancel,
+  applyDropUnverified,
   applyErase,
   applyMarkCopied,
   applyMarkSent,
   applyOwe,
   applyRegister,
+  applyVerify,
   countSeats,
   needsCopy,
   uncopiedIn,
@@ -52,12 +54,33 @@ export class LocalLedger implements RegistrationLedger {
     }
   }
 
-  register(input: NewRegistration, capacity: number) {
+  register(input: NewRegistration) {
     return this.#change(input.sessionSlug, (list) => {
-      const result = applyRegister(list, input, capacity);
-      const { list: next, ...answer } = result;
+      const { list: next, ...answer } = applyRegister(list, input);
       return { next, answer };
     });
+  }
+
+  verify(sessionSlug: string, id: string, at: string, capacity: number) {
+    return this.#change(sessionSlug, (list) => {
+      const { list: next, found } = applyVerify(list, id, at, capacity);
+      return { next, answer: found };
+    });
+  }
+
+  async dropUnverified(before: string): Promise<number> {
+    const sessions = this.#db
+      .prepare('SELECT DISTINCT session_slug FROM registrations')
+      .all()
+      .map((row) => String(row['session_slug']));
+    let dropped = 0;
+    for (const slug of sessions) {
+      dropped += await this.#change(slug, (list) => {
+        const result = applyDropUnverified(list, before);
+        return { next: result.list, answer: result.dropped };
+      });
+    }
+    return dropped;
   }
 
   cancel(sessionSlug: string, id: string, at: string) {

@@ -1,5 +1,6 @@
-// The emails of a training registration, in the registrant's language: seat
-// confirmed (with the calendar invitation), on the waiting list, a seat freed
+// The emails of a training registration, in the registrant's language: the
+// request to confirm the address (the first email, before anything else),
+// seat confirmed (with the calendar invitation), on the waiting list, a seat freed
 // for them, the reminder two days before, or the session cancelled (with the
 // invitation's METHOD:CANCEL). Built from the registration and the session only, so that a
 // retry sends exactly the same message (the provider's idempotency needs it).
@@ -18,6 +19,10 @@ export interface RegistrationEmailContext {
   sessionUrl: string;
   /** Signed cancellation link. */
   cancelUrl: string;
+  /** Signed link that confirms the address (the `verify` email only). */
+  verifyUrl: string;
+  /** How long that link works, in hours. */
+  verifyHours: number;
 }
 
 const organizerName = 'Médecins du Monde Calais';
@@ -25,6 +30,7 @@ const organizerName = 'Médecins du Monde Calais';
 const text = {
   fr: {
     subject: {
+      verify: (title: string) => `Confirmez votre adresse pour : ${title}`,
       confirmed: (title: string) => `Inscription confirmée : ${title}`,
       waiting: (title: string) => `Liste d’attente : ${title}`,
       promoted: (title: string) => `Une place s’est libérée pour vous : ${title}`,
@@ -32,7 +38,15 @@ const text = {
       'session-cancelled': (title: string) => `Session annulée : ${title}`,
     },
     hello: (name: string) => `Bonjour ${name},`,
+    helloUnknown: 'Bonjour,',
+    verify: (hours: number) =>
+      `Pour obtenir une place, confirmez votre adresse avec ce lien dans les ${hours} heures. Les places vont aux adresses confirmées, dans l’ordre des confirmations ; quand la session est complète, vous êtes inscrit sur la liste d’attente.`,
+    verifyLink: 'Confirmer mon adresse',
+    notYou:
+      'Vous n’avez rien demandé ? Quelqu’un a pu saisir votre adresse par erreur : ignorez ce message, la demande sera effacée sans autre suite.',
     lead: {
+      verify:
+        'Une inscription à une session de formation de Médecins du Monde à Calais a été demandée avec votre adresse email.',
       confirmed: 'Votre place est réservée pour cette session.',
       waiting:
         'La session est complète : vous êtes sur la liste d’attente. Si une place se libère, elle vous sera proposée par email, dans l’ordre des inscriptions.',
@@ -55,6 +69,7 @@ const text = {
   },
   en: {
     subject: {
+      verify: (title: string) => `Confirm your address for: ${title}`,
       confirmed: (title: string) => `Registration confirmed: ${title}`,
       waiting: (title: string) => `Waiting list: ${title}`,
       promoted: (title: string) => `A seat has come free for you: ${title}`,
@@ -62,7 +77,15 @@ const text = {
       'session-cancelled': (title: string) => `Session cancelled: ${title}`,
     },
     hello: (name: string) => `Hello ${name},`,
+    helloUnknown: 'Hello,',
+    verify: (hours: number) =>
+      `To get a seat, confirm your address with this link within ${hours} hours. Seats go to confirmed addresses, in the order they are confirmed; when the session is full, you are put on the waiting list.`,
+    verifyLink: 'Confirm my address',
+    notYou:
+      'Did you not ask for anything? Someone may have typed your address by mistake: ignore this message and the request will be deleted, with nothing more.',
     lead: {
+      verify:
+        'A registration for a Médecins du Monde training session in Calais was requested with your email address.',
       confirmed: 'Your seat is booked for this session.',
       waiting:
         'The session is full: you are on the waiting list. If a seat comes free, it will be offered to you by email, in the order people registered.',
@@ -96,10 +119,15 @@ export function registrationEmail(
   const title = session.title[locale];
   const time = formatSessionTime(session.start, session.durationMinutes, session.timeZone, locale);
   const sessionCancelled = kind === 'session-cancelled';
+  // Until the address is confirmed, nothing the visitor typed (their name) goes
+  // in an email: anyone can type a stranger's address.
+  const verify = kind === 'verify';
   // Only someone who had a seat (and so an invitation) gets one to add or to withdraw.
-  const withSeat = sessionCancelled ? registration.status === 'confirmed' : kind !== 'waiting';
+  const withSeat = sessionCancelled
+    ? registration.status === 'confirmed'
+    : kind !== 'waiting' && !verify;
   const blocks: Block[] = [
-    { type: 'paragraph', text: t.hello(registration.name) },
+    { type: 'paragraph', text: verify ? t.helloUnknown : t.hello(registration.name) },
     { type: 'paragraph', text: t.lead[kind] },
     { type: 'heading', text: title },
     {
@@ -118,8 +146,18 @@ export function registrationEmail(
     ...(withSeat
       ? [{ type: 'paragraph' as const, text: sessionCancelled ? t.removed : t.invitation }]
       : []),
+    ...(verify
+      ? [
+          {
+            type: 'paragraph' as const,
+            text: t.verify(context.verifyHours),
+            link: { text: t.verifyLink, url: context.verifyUrl },
+          },
+          { type: 'paragraph' as const, text: t.notYou },
+        ]
+      : []),
     { type: 'paragraph', text: t.details, link: { text: title, url: context.sessionUrl } },
-    ...(sessionCancelled
+    ...(sessionCancelled || verify
       ? []
       : [
           {

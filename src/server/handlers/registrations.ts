@@ -1,5 +1,7 @@
-// The training registration endpoints: register (form or JSON), seats left
-// (JSON, cached briefly), and the cancellation link (GET confirms, POST cancels).
+// The training registration endpoints: register (form or JSON), the link that
+// confirms the address (GET shows a button, POST confirms and gives a seat or a
+// place on the waiting list), seats left (JSON, cached briefly), and the
+// cancellation link (GET shows a button, POST cancels).
 import { validateRegistration } from '../../schemas/forms/registration.ts';
 import { pickLocale } from '../../schemas/forms/validate.ts';
 import { spamVerdict } from '../applications/spam.ts';
@@ -14,14 +16,18 @@ import {
   registrationDuplicatePage,
   registrationInvalidPage,
   registrationMessage,
+  verifyConfirmPage,
+  verifyGonePage,
+  verifyInvalidPage,
 } from '../pages/registration.ts';
 import { verifyCancelToken } from '../registrations/cancel-token.ts';
 import type { RegistrationDeps } from '../registrations/deps.ts';
-import { cancelPath, deliverRegistrationEmails } from '../registrations/deliver.ts';
+import { cancelPath, deliverRegistrationEmails, verifyPath } from '../registrations/deliver.ts';
 import {
   cancelRegistration,
   eraseRegistration,
   registerForSession,
+  verifyRegistration,
 } from '../registrations/register.ts';
 import { getServices } from '../services.ts';
 import { sessionPath, sitePath } from '../site-paths.ts';
@@ -72,8 +78,8 @@ export async function handleRegistration(
     if (spam.suspect) {
       // A bot must not take a seat; it sees the usual answer and learns nothing.
       deps.log.info('registration_suspected_spam', { code: spam.reason });
-      const next = sitePath('registered', locale);
-      return form ? redirect(next) : json({ outcome: 'confirmed', next }, { status: 201 });
+      const next = sitePath('checkEmail', locale);
+      return form ? redirect(next) : json({ outcome: 'pending', next }, { status: 201 });
     }
     const outcome = slugPattern.test(slug)
       ? await registerForSession(deps, slug, result.data)
@@ -99,20 +105,52 @@ export async function handleRegistration(
             code: 'duplicate',
           });
     }
+    // The only email so far asks to confirm the address: no seat before that.
     deliverLater(deps, context, slug, outcome.registration.id);
-    const next = sitePath(outcome.outcome === 'confirmed' ? 'registered' : 'waitingList', locale);
-    return form
-      ? redirect(next)
-      : json(
-          {
-            outcome: outcome.outcome,
-            ...(outcome.position === undefined ? {} : { position: outcome.position }),
-            next,
-          },
-          { status: 201 },
-        );
+    const next = sitePath('checkEmail', locale);
+    return form ? redirect(next) : json({ outcome: 'pending', next }, { status: 201 });
   } catch (error) {
     return failure('registration_failed', error);
+  }
+}
+
+/** The link that confirms a registration's address (GET: a button; POST: confirm). */
+export async function handleVerify(req: Request, context: RequestContext): Promise<Response> {
+  try {
+    const deps = getServices().registrations;
+    const form = req.method === 'GET' ? null : (await readBody(req, 4096)).data;
+    const given = form === null ? new URL(req.url).searchParams.get('token') : form['token'];
+    const token = typeof given === 'string' ? given : '';
+    const now = new Date(deps.clock.now());
+    const check = verifyCancelToken(token, deps.signingSecret, now, 'verify');
+    if (!check.ok) {
+      deps.log.info('verify_refused', { code: check.reason });
+      return html(verifyInvalidPage(check.locale, check.reason, deps.coordinatorEmail), {
+        status: check.reason === 'expired' ? 410 : 400,
+      });
+    }
+    const { sessionSlug, id, locale } = check.claim;
+    const training = sitePath('training', locale);
+    if (form === null) {
+      const registration = await deps.ledger.find(sessionSlug, id);
+      const session = await deps.sessions.find(sessionSlug);
+      if (registration === null || registration.status === 'cancelled' || session === null) {
+        return html(verifyGonePage(locale, training), { status: 410 });
+      }
+      return html(verifyConfirmPage(locale, token, verifyPath, session.title[locale]));
+    }
+    const result = await verifyRegistration(deps, sessionSlug, id);
+    if (!result.ok) {
+      return result.reason === 'gone'
+        ? html(verifyGonePage(locale, training), { status: 410 })
+        : html(registrationClosedPage(locale, result.reason, training), { status: 410 });
+    }
+    deliverLater(deps, context, sessionSlug, id);
+    return redirect(
+      sitePath(result.outcome === 'confirmed' ? 'registered' : 'waitingList', locale),
+    );
+  } catch (error) {
+    return failure('verify_failed', error);
   }
 }
 

@@ -1,6 +1,7 @@
 // Pages the registration functions answer with themselves: form errors, already
-// registered, session closed, and the cancellation link's confirm / done pages
-// (a GET never cancels, because mail scanners open links).
+// registered, session closed, the address confirmation link's page, and the
+// cancellation link's confirm / done pages (a GET never changes anything,
+// because mail scanners open links).
 import type { Locale } from '../../schemas/common.ts';
 import { html } from '../markup.ts';
 import { renderPage } from './layout.ts';
@@ -34,6 +35,15 @@ const text = {
     expired: 'Ce lien a expiré.',
     malformed: 'Ce lien est incomplet ou a été modifié.',
     contact: (email: string) => `Pour annuler, écrivez à la coordination : ${email}.`,
+    verifyTitle: 'Confirmer votre adresse',
+    verify:
+      'Confirmez que cette adresse est bien la vôtre : votre inscription obtient alors une place, ou une place sur la liste d’attente si la session est complète.',
+    verifyButton: 'Confirmer et demander ma place',
+    verifyGoneTitle: 'Cette demande n’est plus valable',
+    verifyGone:
+      'Elle a été annulée, ou n’a pas été confirmée à temps. Vous pouvez vous inscrire de nouveau depuis la page de la session.',
+    verifyContact: (email: string) =>
+      `Inscrivez-vous de nouveau depuis la page de la session, ou écrivez à la coordination : ${email}.`,
   },
   en: {
     invalidTitle: 'Some fields need fixing',
@@ -63,6 +73,15 @@ const text = {
     expired: 'This link has expired.',
     malformed: 'This link is incomplete or has been changed.',
     contact: (email: string) => `To cancel, write to the coordination: ${email}.`,
+    verifyTitle: 'Confirm your address',
+    verify:
+      'Confirm that this address is yours: your registration then gets a seat, or a place on the waiting list if the session is full.',
+    verifyButton: 'Confirm and ask for my seat',
+    verifyGoneTitle: 'This request is no longer valid',
+    verifyGone:
+      'It was cancelled, or not confirmed in time. You can register again from the session’s page.',
+    verifyContact: (email: string) =>
+      `Register again from the session’s page, or write to the coordination: ${email}.`,
   },
 };
 
@@ -168,5 +187,49 @@ export function cancelInvalidPage(
     title: t.linkTitle,
     body: html`<p>${reason === 'expired' ? t.expired : t.malformed}</p>
       <p>${t.contact(coordinatorEmail)}</p>`,
+  });
+}
+
+/** The page of the link that confirms an address: a button, since opening a link must change nothing. */
+export function verifyConfirmPage(
+  locale: Locale,
+  token: string,
+  action: string,
+  session: string,
+): string {
+  const t = text[locale];
+  return renderPage({
+    locale,
+    title: t.verifyTitle,
+    body: html`<p><strong>${session}</strong></p>
+      <p>${t.verify}</p>
+      <form method="post" action="${action}">
+        <input type="hidden" name="token" value="${token}" />
+        <button type="submit">${t.verifyButton}</button>
+      </form>`,
+  });
+}
+
+export function verifyGonePage(locale: Locale, trainingPath: string): string {
+  const t = text[locale];
+  return renderPage({
+    locale,
+    title: t.verifyGoneTitle,
+    body: html`<p role="status">${t.verifyGone}</p>
+      <p><a href="${trainingPath}">${t.training}</a></p>`,
+  });
+}
+
+export function verifyInvalidPage(
+  locale: Locale,
+  reason: 'expired' | 'malformed' | 'bad-signature',
+  coordinatorEmail: string,
+): string {
+  const t = text[locale];
+  return renderPage({
+    locale,
+    title: t.linkTitle,
+    body: html`<p>${reason === 'expired' ? t.expired : t.malformed}</p>
+      <p>${t.verifyContact(coordinatorEmail)}</p>`,
   });
 }

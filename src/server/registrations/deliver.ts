@@ -7,10 +7,11 @@ import { errorCode } from '../log.ts';
 import type { Registration, RegistrationEmail } from '../ports.ts';
 import { sessionPath } from '../site-paths.ts';
 import { registrationEmail } from '../emails/registration.ts';
-import { signCancelToken } from './cancel-token.ts';
+import { signCancelToken, verifyTokenHours } from './cancel-token.ts';
 import type { RegistrationDeps } from './deps.ts';
 
 export const cancelPath = '/api/registrations/cancel';
+export const verifyPath = '/api/registrations/verify';
 
 export const registrationEmailKey = (registration: Registration, email: RegistrationEmail) =>
   `${registration.id}:${email}`;
@@ -21,6 +22,14 @@ export function cancelUrl(
 ): string {
   const token = signCancelToken(registration, deps.signingSecret);
   return `${deps.siteUrl}${cancelPath}?token=${encodeURIComponent(token)}`;
+}
+
+export function verifyUrl(
+  deps: Pick<RegistrationDeps, 'siteUrl' | 'signingSecret'>,
+  registration: Registration,
+): string {
+  const token = signCancelToken(registration, deps.signingSecret, 'verify');
+  return `${deps.siteUrl}${verifyPath}?token=${encodeURIComponent(token)}`;
 }
 
 export interface RegistrationDeliveryReport {
@@ -55,6 +64,8 @@ export async function deliverRegistrationEmails(
           coordinatorEmail: deps.coordinatorEmail,
           sessionUrl: `${deps.siteUrl}${sessionPath(session.slug, registration.locale)}`,
           cancelUrl: cancelUrl(deps, registration),
+          verifyUrl: verifyUrl(deps, registration),
+          verifyHours: verifyTokenHours,
         });
         await deps.mailer.send(message, {
           idempotencyKey: registrationEmailKey(registration, email),

@@ -8,6 +8,7 @@ import type {
   SeatCount,
   SessionNotice,
   UncopiedRegistration,
+  VerifyOutcome,
 } from '../ports.ts';
 
 /** The form of an email two registrations are compared by. */
@@ -26,7 +27,6 @@ export interface RegisterResult {
 export function applyRegister(
   list: readonly Registration[],
   input: NewRegistration,
-  capacity: number,
 ): RegisterResult {
   const key = emailKey(input.email);
   const existing = list.find((r) => active(r) && emailKey(r.email) === key);
@@ -39,22 +39,79 @@ export function applyRegister(
       list: [...list],
     };
   }
+  // No seat yet: only a confirmed address may take one (applyVerify, below).
+  const registration: Registration = { ...input, status: 'pending', unsent: ['verify'] };
+  return { registration, outcome: 'pending', list: [...list, registration] };
+}
+
+export interface VerifyResult {
+  found: { registration: Registration; outcome: VerifyOutcome; position?: number } | null;
+  list: Registration[];
+}
+
+/**
+ * The address of a pending registration is confirmed: a seat if one is left,
+ * else the waiting list, in the order addresses are confirmed.
+ */
+export function applyVerify(
+  list: readonly Registration[],
+  id: string,
+  at: string,
+  capacity: number,
+): VerifyResult {
+  const target = list.find((r) => r.id === id);
+  if (target === undefined || target.status === 'cancelled')
+    return { found: null, list: [...list] };
+  if (target.status !== 'pending') {
+    const position = waitingPosition(list, id);
+    return {
+      found: {
+        registration: target,
+        outcome: target.status,
+        ...(position === undefined ? {} : { position }),
+      },
+      list: [...list],
+    };
+  }
   const confirmed = list.filter((r) => r.status === 'confirmed').length;
-  const status = confirmed < capacity ? 'confirmed' : 'waiting';
-  const registration: Registration = { ...input, status, unsent: [status] };
-  const next = [...list, registration];
-  const position = waitingPosition(next, registration.id);
+  const status: VerifyOutcome = confirmed < capacity ? 'confirmed' : 'waiting';
+  const registration: Registration = {
+    ...target,
+    status,
+    verifiedAt: at,
+    unsent: [...target.unsent.filter((e) => e !== 'verify'), status],
+  };
+  const next = list.map((r) => (r.id === id ? registration : r));
+  const position = waitingPosition(next, id);
   return {
-    registration,
-    outcome: status,
-    ...(position === undefined ? {} : { position }),
+    found: { registration, outcome: status, ...(position === undefined ? {} : { position }) },
     list: next,
   };
 }
 
+/** Registrations never confirmed, made before `before`, leave the list. */
+export function applyDropUnverified(
+  list: readonly Registration[],
+  before: string,
+): { list: Registration[]; dropped: number } {
+  const next = list.filter((r) => !(r.status === 'pending' && r.registeredAt < before));
+  return { list: next, dropped: list.length - next.length };
+}
+
+/**
+ * The waiting list, first first: in the order addresses were confirmed (the
+ * moment a registration could first claim a seat), not of the first click.
+ */
+export function waitingInOrder(list: readonly Registration[]): Registration[] {
+  const since = (r: Registration) => r.verifiedAt ?? r.registeredAt;
+  return list
+    .filter((r) => r.status === 'waiting')
+    .sort((a, b) => since(a).localeCompare(since(b)));
+}
+
 /** Place on the waiting list, from 1; undefined if not waiting. */
 export function waitingPosition(list: readonly Registration[], id: string): number | undefined {
-  const at = list.filter((r) => r.status === 'waiting').findIndex((r) => r.id === id);
+  const at = waitingInOrder(list).findIndex((r) => r.id === id);
   return at < 0 ? undefined : at + 1;
 }
 
@@ -72,11 +129,12 @@ export function applyCancel(list: readonly Registration[], id: string, at: strin
     status: 'cancelled',
     cancelledAt: at,
     // Nothing more is owed to someone who left (a late confirmation would confuse them).
+    // A pending registration held no seat: cancelling it frees none.
     unsent: [],
   };
   let next = list.map((r) => (r.id === id ? cancelled : r));
   let promoted: Registration | null = null;
-  const first = next.find((r) => r.status === 'waiting');
+  const [first] = waitingInOrder(next);
   if (target.status === 'confirmed' && first !== undefined) {
     promoted = {
       ...first,
@@ -106,9 +164,14 @@ export function applyMarkSent(
   );
 }
 
-/** Who a session notice is for: a reminder to those with a seat, a cancellation to everyone still registered. */
+/**
+ * Who a session notice is for: a reminder to those with a seat, a cancellation
+ * to everyone with a seat or on the waiting list. Never an unconfirmed address.
+ */
 const noticeIsFor = (notice: SessionNotice, r: Registration): boolean =>
-  notice === 'reminder' ? r.status === 'confirmed' : r.status !== 'cancelled';
+  notice === 'reminder'
+    ? r.status === 'confirmed'
+    : r.status === 'confirmed' || r.status === 'waiting';
 
 export function applyOwe(
   list: readonly Registration[],
@@ -135,8 +198,9 @@ export function copyState(list: readonly Registration[], r: Registration): strin
   return `${r.status}:${String(waitingPosition(list, r.id) ?? '')}`;
 }
 
+/** Trainers see registrations whose address was confirmed, never the others. */
 export const needsCopy = (list: readonly Registration[], r: Registration): boolean =>
-  r.copied !== copyState(list, r);
+  r.verifiedAt !== undefined && r.copied !== copyState(list, r);
 
 export function uncopiedIn(list: readonly Registration[]): UncopiedRegistration[] {
   return list

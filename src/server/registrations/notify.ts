@@ -1,4 +1,5 @@
-// The notices a scheduled run owes about the sessions themselves: a reminder
+// The notices a scheduled run owes about the sessions themselves (and, first,
+// the registrations never confirmed in time are dropped): a reminder
 // to everyone with a seat once a session is less than 48 h away, and a notice
 // to everyone still registered once a trainer cancels it. The ledger records
 // each notice as owed once (so a second run owes nothing more), then the same
@@ -7,6 +8,7 @@
 import { sessionInstants } from '../../calendar/session-instants.ts';
 import type { SessionData } from '../../schemas/session.ts';
 import type { SessionNotice } from '../ports.ts';
+import { verifyTokenHours } from './cancel-token.ts';
 import { deliverRegistrationEmails, type RegistrationDeliveryReport } from './deliver.ts';
 import type { RegistrationDeps } from './deps.ts';
 
@@ -22,6 +24,8 @@ export function noticeDue(session: SessionData, now: number): SessionNotice | nu
 export interface NoticeReport extends RegistrationDeliveryReport {
   /** Notices newly owed by this run. */
   owed: number;
+  /** Registrations dropped because their address was not confirmed in time. */
+  unverified: number;
 }
 
 export async function sendSessionNotices(
@@ -31,6 +35,11 @@ export async function sendSessionNotices(
   const deadline = deps.clock.now() + budgetMs;
   const now = deps.clock.now();
   const at = new Date(now).toISOString();
+  // A request nobody confirmed in time is not kept: its link has expired, and
+  // the address may well not be its author's.
+  const unverified = await deps.ledger.dropUnverified(
+    new Date(now - verifyTokenHours * 3_600_000).toISOString(),
+  );
   let owed = 0;
   for (const session of await deps.sessions.upcoming()) {
     const notice = noticeDue(session, now);
@@ -38,8 +47,9 @@ export async function sendSessionNotices(
   }
   // Whatever is owed, these notices or older emails; what is left waits for the drain.
   const report = await deliverRegistrationEmails(deps, await deps.ledger.unsent(), { deadline });
+  if (unverified > 0) deps.log.info('registrations_unverified_dropped', { count: unverified });
   if (owed > 0 || report.sent > 0) {
     deps.log.info('session_notices_finished', { count: report.sent, pending: owed });
   }
-  return { ...report, owed };
+  return { ...report, owed, unverified };
 }

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../schemas/common.ts';
 import type { SessionData } from '../../schemas/session.ts';
-import type { RegisterOutcome, Registration } from '../ports.ts';
+import type { RegisterOutcome, Registration, VerifyOutcome } from '../ports.ts';
 import type { RegistrationDeps } from './deps.ts';
 
 export const newRegistrationId = () => `reg_${randomUUID()}`;
@@ -35,20 +35,46 @@ export async function registerForSession(
   if (session === null) return { ok: false, reason: 'unknown' };
   if (session.status === 'cancelled') return { ok: false, reason: 'cancelled' };
   const at = new Date(deps.clock.now()).toISOString();
-  const result = await deps.ledger.register(
-    {
-      id: (deps.newId ?? newRegistrationId)(),
-      sessionSlug: slug,
-      email: registrant.email,
-      name: registrant.name,
-      locale: registrant.locale,
-      registeredAt: at,
-      consent: { privacyVersion: registrant.privacyVersion, acceptedAt: at },
-    },
-    session.capacity,
-  );
+  const result = await deps.ledger.register({
+    id: (deps.newId ?? newRegistrationId)(),
+    sessionSlug: slug,
+    email: registrant.email,
+    name: registrant.name,
+    locale: registrant.locale,
+    registeredAt: at,
+    consent: { privacyVersion: registrant.privacyVersion, acceptedAt: at },
+  });
   deps.log.info('registration_accepted', { id: result.registration.id, code: result.outcome });
   return { ok: true, session, ...result };
+}
+
+export type VerifyResult =
+  | { ok: false; reason: 'unknown' | 'cancelled' | 'gone' }
+  | {
+      ok: true;
+      session: SessionData;
+      registration: Registration;
+      outcome: VerifyOutcome;
+      position?: number;
+    };
+
+/**
+ * Its author followed the link that confirms the address: the registration now
+ * claims a seat, or a place on the waiting list. `gone`: cancelled, or dropped
+ * for want of confirmation in time.
+ */
+export async function verifyRegistration(
+  deps: Pick<RegistrationDeps, 'ledger' | 'sessions' | 'clock' | 'log'>,
+  slug: string,
+  id: string,
+): Promise<VerifyResult> {
+  const session = await deps.sessions.find(slug);
+  if (session === null) return { ok: false, reason: 'unknown' };
+  if (session.status === 'cancelled') return { ok: false, reason: 'cancelled' };
+  const at = new Date(deps.clock.now()).toISOString();
+  const result = await deps.ledger.verify(slug, id, at, session.capacity);
+  deps.log.info('registration_verified', { id, code: result?.outcome ?? 'gone' });
+  return result === null ? { ok: false, reason: 'gone' } : { ok: true, session, ...result };
 }
 
 export async function cancelRegistration(
