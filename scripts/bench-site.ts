@@ -8,12 +8,14 @@ import { gzipSync } from 'node:zlib';
 import {
   builtImages,
   builtPages,
+  editorFolder,
   isNotFoundPage,
   listFiles,
   pageBudgetBytes,
   pageWeight,
+  searchScriptWeight,
 } from '../tests/support/dist-site.ts';
-import { localeOfPath } from '../tests/support/paths.ts';
+import { isSearchPage, localeOfPath } from '../tests/support/paths.ts';
 
 const root = join(import.meta.dirname, '..');
 const distDir = join(root, 'dist');
@@ -44,10 +46,22 @@ const heaviest = wire[0];
 const perLocale = (locale: 'fr' | 'en') =>
   pages.filter((p) => localeOfPath(p.path) === locale && !isNotFoundPage(p.path)).length;
 
-const jsFiles = listFiles(distDir).filter((file) => /\.m?js$/.test(file));
-const jsContents = jsFiles.map((file) => readFileSync(join(distDir, file)));
-const jsTotal = jsContents.reduce((sum, content) => sum + content.length, 0);
-const jsGzip = jsContents.reduce((sum, content) => sum + gzipSync(content).length, 0);
+// The site's own scripts, apart from the editor (an application for the staff)
+// and Pagefind's files (loaded by the search pages only), measured on their own.
+const jsWeight = (files: string[]) => {
+  const contents = files.map((file) => readFileSync(join(distDir, file)));
+  return {
+    count: files.length,
+    raw: contents.reduce((sum, content) => sum + content.length, 0),
+    gzip: contents.reduce((sum, content) => sum + gzipSync(content).length, 0),
+  };
+};
+const allJs = listFiles(distDir).filter((file) => /\.m?js$/.test(file));
+const jsFiles = allJs.filter((f) => !f.startsWith(editorFolder) && !f.startsWith('pagefind/'));
+const { raw: jsTotal, gzip: jsGzip } = jsWeight(jsFiles);
+const editor = jsWeight(allJs.filter((f) => f.startsWith(editorFolder)));
+const searchPages = pages.filter((page) => isSearchPage(page.path));
+const search = searchPages.map((page) => searchScriptWeight(distDir, page));
 const withJs = weights.filter((w) => w.jsBytes > 0).sort((a, b) => b.jsBytes - a.jsBytes);
 const images = builtImages(distDir).sort((a, b) => b.bytes - a.bytes);
 const imageTotal = images.reduce((sum, image) => sum + image.bytes, 0);
@@ -64,7 +78,20 @@ const rows: [string, string][] = [
     heaviest ? `${kb(heaviest.total)} ${heaviest.path} (budget ${kb(pageBudgetBytes)})` : '-',
   ],
   ['HTML+CSS gzip median', kb(median(totals))],
-  ['JS total in dist', `${kb(jsTotal)} (${kb(jsGzip)} gzip) in ${jsFiles.length} files`],
+  ['JS of the site', `${kb(jsTotal)} (${kb(jsGzip)} gzip) in ${jsFiles.length} files`],
+  [
+    'search pages',
+    search
+      .map(
+        (s) =>
+          `${s.path} ${kb(s.script)} JS gzip (page ${kb(s.page)} + pagefind.js ${kb(s.pagefind)}) + ${kb(s.wasm)} wasm`,
+      )
+      .join('; '),
+  ],
+  [
+    'editor (/admin/)',
+    `${kb(editor.raw)} JS (${kb(editor.gzip)} gzip) in ${editor.count} files, loaded by the staff only`,
+  ],
   [
     'JS per page',
     withJs.length === 0
