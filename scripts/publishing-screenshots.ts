@@ -50,7 +50,7 @@ try {
 
   await page.getByRole('group', { name: /Hero/ }).first().scrollIntoViewIfNeeded();
   await page
-    .getByLabel('Picture description (alt text)')
+    .getByRole('textbox', { name: 'Picture description (alt text)', exact: true })
     .first()
     .fill('Des feuilles de dessin et des crayons posés sur une table.');
   await shot(page, '4-picture-and-alt-text');

@@ -119,7 +119,12 @@ function fieldOf(
     };
   }
   if (json.enum !== undefined) {
-    return { ...common, widget: 'select', options: json.enum.map(String) };
+    return {
+      ...common,
+      widget: 'select',
+      options: json.enum.map(String),
+      ...(typeof json.default === 'string' ? { default: json.default } : {}),
+    };
   }
   switch (variant.type) {
     case 'object':
