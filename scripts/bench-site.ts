@@ -1,5 +1,7 @@
 // `npm run bench`: builds the site, timing it, then prints what the build weighs:
 // pages per language, HTML+CSS gzip per page, JavaScript, images, heaviest pages.
+// `npm run bench -- --stories=N`: the build with N more stories per language,
+// against a bare Astro project of the same files (scripts/bench-stories.ts).
 // It reports figures only; the budgets are enforced by tests/browser/dist.spec.ts.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -16,6 +18,15 @@ import {
   searchScriptWeight,
 } from '../tests/support/dist-site.ts';
 import { isSearchPage, localeOfPath } from '../tests/support/paths.ts';
+import { benchStories } from './bench-stories.ts';
+
+const storiesArgument = process.argv.find((argument) => argument.startsWith('--stories='));
+if (storiesArgument !== undefined) {
+  const count = Number(storiesArgument.slice('--stories='.length));
+  if (!Number.isInteger(count) || count < 1) throw new Error('--stories=N takes a whole number');
+  benchStories(count);
+  process.exit(0);
+}
 
 const root = join(import.meta.dirname, '..');
 const distDir = join(root, 'dist');
