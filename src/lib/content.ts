@@ -32,12 +32,34 @@ async function entriesOf<C extends ProseCollection>(collection: C): Promise<Entr
   return kept as Entry<C>[];
 }
 
-/** Every entry of a prose collection with its translation; throws naming any file left alone. */
-export async function pairsOf<C extends ProseCollection>(collection: C): Promise<Pair<Entry<C>>[]> {
+/**
+ * Remembers what a function gives, once per build. A static build reads the
+ * same content for every page, so pairing and sorting a collection once instead
+ * of once per page keeps the build time in step with the archive's size;
+ * `astro dev` computes it afresh, since the files change under it.
+ */
+function oncePerBuild<K, V>(compute: (key: K) => Promise<V>): (key: K) => Promise<V> {
+  if (import.meta.env.DEV) return compute;
+  const known = new Map<K, Promise<V>>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      known.set(key, value);
+    }
+    return value;
+  };
+}
+
+const pairsByCollection = oncePerBuild(async (collection: ProseCollection) => {
   const entries = await entriesOf(collection);
   assertUniqueSlugs(entries, (entry) => entry.data.slug, collection);
   return pairByKey(entries, collection);
-}
+});
+
+/** Every entry of a prose collection with its translation; throws naming any file left alone. */
+export const pairsOf = <C extends ProseCollection>(collection: C): Promise<Pair<Entry<C>>[]> =>
+  pairsByCollection(collection) as Promise<Pair<Entry<C>>[]>;
 
 /** The entries of one locale, each known to have its translation. */
 export async function localized<C extends ProseCollection>(
@@ -61,8 +83,12 @@ export const programmes = async (locale: Locale) =>
   (await localized('programmes', locale)).sort(byOrder);
 export const artworks = async (locale: Locale) =>
   (await localized('artworks', locale)).sort(byOrder);
-export const stories = async (locale: Locale) =>
-  (await localized('stories', locale)).sort(newestFirst);
+const storiesByLocale = oncePerBuild(async (locale: Locale) =>
+  (await localized('stories', locale)).sort(newestFirst),
+);
+/** The published stories of `locale`, newest first (one array per build: do not change it). */
+export const stories = (locale: Locale): Promise<readonly Entry<'stories'>[]> =>
+  storiesByLocale(locale);
 export const episodes = async (locale: Locale) =>
   (await localized('episodes', locale)).sort(
     (a, b) => b.data.number - a.data.number || a.id.localeCompare(b.id),

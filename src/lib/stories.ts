@@ -35,8 +35,11 @@ export function groupByTag<T extends { data: { tags: readonly string[] } }>(
 ): { tag: string; stories: T[] }[] {
   const groups = new Map<string, T[]>();
   for (const story of stories) {
-    for (const tag of new Set(story.data.tags))
-      groups.set(tag, [...(groups.get(tag) ?? []), story]);
+    for (const tag of new Set(story.data.tags)) {
+      const group = groups.get(tag);
+      if (group === undefined) groups.set(tag, [story]);
+      else group.push(story);
+    }
   }
   return [...groups]
     .map(([tag, tagged]) => ({ tag, stories: tagged }))
