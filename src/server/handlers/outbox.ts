@@ -16,7 +16,7 @@ export async function handleOutbox(req: Request, id: string | undefined): Promis
     if (email === null) return notFound();
     if (new URL(req.url).searchParams.get('format') === 'text') {
       return new Response(email.text, {
-        headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
       });
     }
     return html(email.html);
