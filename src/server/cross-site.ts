@@ -32,13 +32,17 @@ export function checkSameOrigin(req: Request, siteUrl?: string): CrossSiteVerdic
   const fetchSite = req.headers.get('sec-fetch-site')?.toLowerCase();
   const origin = req.headers.get('origin');
   const ours = ownOrigins(req, siteUrl);
-  // "same-site" is another origin of the same site (a sibling subdomain): not us
-  // unless its Origin says so. "same-origin" and "none" (typed by the user) pass.
+  // Sec-Fetch-Site, when the browser sends it, decides: it is computed from the
+  // page that made the request, whatever its Referrer-Policy. Our own pages say
+  // "no-referrer", so their posts carry `Origin: null` but "same-origin" here.
+  // "none" is the user's own doing (typed, bookmarked). "same-site" is another
+  // origin of the same site (a sibling subdomain): not us unless Origin says so.
+  if (fetchSite === 'same-origin' || fetchSite === 'none') return { ok: true };
   if (fetchSite === 'cross-site') return { ok: false, reason: 'sec-fetch-site' };
   if (fetchSite === 'same-site' && (origin === null || !ours.has(origin))) {
     return { ok: false, reason: 'sec-fetch-site' };
   }
-  // "null" (a sandboxed frame, a data: URL) is nobody we know.
+  // An older browser: Origin alone. "null" (a sandboxed frame, a data: URL) is nobody we know.
   if (origin !== null && !ours.has(origin)) return { ok: false, reason: 'origin' };
   return { ok: true };
 }

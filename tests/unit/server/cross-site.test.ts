@@ -117,7 +117,10 @@ describe('a state-changing request from another site', () => {
   it('is refused from a sandboxed frame (Origin: null) or from a sibling subdomain', async () => {
     setup();
 
-    const fromNull = await call('volunteers', volunteerPost({ ...fromOurPage, origin: 'null' }));
+    const fromNull = await call(
+      'volunteers',
+      volunteerPost({ 'content-type': form, origin: 'null' }),
+    );
     const fromSibling = await call(
       'volunteers',
       volunteerPost({
@@ -183,12 +186,27 @@ describe('a request that is not a cross-site one', () => {
     expect(base.queue.items.size + base.store.writes.length).toBeGreaterThan(0);
   });
 
+  it('goes through from our own no-referrer pages, whose posts say Origin: null but Sec-Fetch-Site: same-origin', async () => {
+    const { base } = setup();
+    const token = signErasureToken(
+      { id: 'app_test-0001', locale: 'fr', expiresAt: new Date(base.clock.now() + 86_400_000) },
+      base.signingSecret,
+    );
+
+    const response = await call(
+      'erasure',
+      post('/api/erasure', new URLSearchParams({ token }), { ...fromOurPage, origin: 'null' }),
+    );
+
+    expect(response.status).toBe(200);
+  });
+
   it('goes through from the configured site address when the request came in by another name', async () => {
     setup();
 
     const response = await call(
       'volunteers',
-      new Request('https://mdm-calais.netlify.app/api/volunteers', {
+      new Request('https://www.calais.example.org/api/volunteers', {
         method: 'POST',
         body: formBody(volunteerForm()),
         headers: { 'content-type': form, origin: site, 'sec-fetch-site': 'same-site' },
