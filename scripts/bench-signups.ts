@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { welcomeKey } from '../src/server/applications/welcome.ts';
+import { internalCallHeaders } from '../src/server/internal-call.ts';
 import type { ApplicationRecord } from '../src/server/ports.ts';
 import { FakeAirtable } from '../tests/fakes/fake-airtable.ts';
 import { FakeResend } from '../tests/fakes/fake-resend.ts';
@@ -162,6 +163,8 @@ async function cliTarget(env: Record<string, string>): Promise<Target> {
     async drain() {
       await fetch(`${base}/.netlify/functions/drain-pending`, {
         method: 'POST',
+        // The drain runs only for a request signed with the functions' SIGNING_SECRET.
+        headers: internalCallHeaders('drain-pending', env['SIGNING_SECRET'] ?? ''),
         signal: AbortSignal.timeout(120_000),
       }).catch(() => undefined);
     },
@@ -206,7 +209,12 @@ async function inProcessTarget(env: Record<string, string>): Promise<Target> {
       };
     },
     async drain() {
-      await drainPending();
+      await drainPending(
+        new Request('http://localhost:8888/.netlify/functions/drain-pending', {
+          method: 'POST',
+          headers: internalCallHeaders('drain-pending', env['SIGNING_SECRET'] ?? ''),
+        }),
+      );
     },
     async close() {
       await Promise.allSettled([...background]);

@@ -1,8 +1,11 @@
 // POST /api/observers: a Speak Out observer application, from the form or as JSON.
 import type { Config, Context } from '@netlify/functions';
 import { handleApplication } from '../../src/server/handlers/applications.ts';
+import { endpoint } from '../../src/server/endpoint.ts';
 
-export default (req: Request, context: Context) => handleApplication('observer', req, context);
+export default endpoint((req: Request, context: Context) =>
+  handleApplication('observer', req, context),
+);
 
 // Literal values: Netlify reads this object from the source without running it.
 // 10 posts a minute per address is plenty for people (an office behind one IP), not for a bot.

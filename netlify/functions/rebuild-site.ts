@@ -3,6 +3,7 @@
 // the site, and sessions that are over leave the page and the feeds). Does
 // nothing while BUILD_HOOK_URL is unset. See docs/trainers.md.
 import type { Config } from '@netlify/functions';
+import { internalFunction } from '../../src/server/handlers/internal.ts';
 import { createLogger, type Logger } from '../../src/server/log.ts';
 
 export type RebuildOutcome = 'skipped' | 'triggered' | 'failed';
@@ -57,9 +58,10 @@ export async function triggerRebuild(
   }
 }
 
-export default async () => {
-  await triggerRebuild(process.env['BUILD_HOOK_URL']);
-};
+// Started by Netlify's scheduler, or by a signed request (src/server/internal-call.ts).
+export default internalFunction('rebuild-site', 'scheduled', () =>
+  triggerRebuild(process.env['BUILD_HOOK_URL']),
+);
 
 // 04:00 UTC, before the day's sessions; hourly ('@hourly') costs about 24 times the build minutes.
 export const config: Config = { schedule: '0 4 * * *' };

@@ -1,10 +1,10 @@
 // Every 15 minutes: owes and sends the reminders of sessions less than 48 h
 // away and the notices of sessions a trainer has cancelled (each once).
 import type { Config } from '@netlify/functions';
+import { internalFunction } from '../../src/server/handlers/internal.ts';
 import { runSessionNotices } from '../../src/server/handlers/session-notices.ts';
 
-export default async () => {
-  await runSessionNotices();
-};
+// Started by Netlify's scheduler, or by a signed request (src/server/internal-call.ts).
+export default internalFunction('session-notices', 'scheduled', () => runSessionNotices());
 
 export const config: Config = { schedule: '*/15 * * * *' };

@@ -34,6 +34,8 @@ export interface AppConfig {
   siteUrl: string;
   /** Folder of everything the local adapters keep. */
   dataDir: string;
+  /** Running on Netlify's servers (see isDeployedOnNetlify): no local adapter may be used. */
+  deployed: boolean;
 }
 
 /** One wrong variable: its name and what is expected. Never its value. */
@@ -84,9 +86,22 @@ const envSchema = z.object({
   URL: optional(z.string()),
   LOCAL_DATA_DIR: optional(z.string().min(1)),
   QUEUE_BACKEND: optional(z.enum(['blobs', 'files'], 'must be "blobs" or "files"')),
-  NETLIFY_LOCAL: optional(z.string()),
-  AWS_LAMBDA_FUNCTION_NAME: optional(z.string()),
+  SITE_ID: optional(z.string()),
 });
+
+/**
+ * The one test of "this is the deployed site". Netlify documents SITE_ID as a
+ * read-only variable it always gives functions at run time ("reserved in
+ * Netlify's system. You can't set or override these values manually":
+ * docs.netlify.com/build/functions/environment-variables), and the Netlify CLI
+ * (27.x) never sets it for `netlify dev`/`serve`. So it is set exactly where
+ * the local disk is neither durable nor private. Putting SITE_ID in a local
+ * .env makes the machine behave as deployed: it fails closed, never open.
+ */
+export function isDeployedOnNetlify(env: Env): boolean {
+  const siteId = env['SITE_ID'];
+  return siteId !== undefined && siteId.trim() !== '';
+}
 
 const localCoordinator = 'coordination@example.org';
 
@@ -108,10 +123,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (present === undefined) problems.push({ variable, message });
   };
 
-  // Deployed on Netlify (not the CLI): nothing may fall back to the local disk,
-  // which is neither durable nor private there. The CLI sets NETLIFY_LOCAL under
-  // both `netlify dev` and `netlify serve` (NETLIFY_DEV only under `dev`).
-  const deployed = e.AWS_LAMBDA_FUNCTION_NAME !== undefined && e.NETLIFY_LOCAL !== 'true';
+  // Deployed on Netlify (not the CLI): nothing may fall back to the local disk.
+  const deployed = isDeployedOnNetlify(env);
   const dataDir = resolve(e.LOCAL_DATA_DIR ?? '.data');
 
   if (e.AIRTABLE_API_KEY !== undefined || e.AIRTABLE_BASE_ID !== undefined || deployed) {
@@ -182,6 +195,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     signingSecret: e.SIGNING_SECRET ?? localSigningSecret(dataDir),
     siteUrl: (e.SITE_URL ?? e.URL ?? 'http://localhost:8888').replace(/\/+$/, ''),
     dataDir,
+    deployed,
   };
 }
 

@@ -28,15 +28,12 @@ export interface ParsedBody {
   data: Record<string, unknown>;
 }
 
-const securityHeaders = {
-  'cache-control': 'no-store',
-  'x-content-type-options': 'nosniff',
-};
+// Security headers (CSP, no-store, nosniff…) are set on every function
+// response by endpoint.ts, not here.
 
 export function json(body: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set('content-type', 'application/json; charset=utf-8');
-  for (const [k, v] of Object.entries(securityHeaders)) headers.set(k, v);
   return new Response(JSON.stringify(body), { ...init, headers });
 }
 
@@ -58,13 +55,12 @@ export function problem(p: Problem, init: ResponseInit = {}): Response {
 export function html(body: string, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set('content-type', 'text/html; charset=utf-8');
-  for (const [k, v] of Object.entries(securityHeaders)) headers.set(k, v);
   return new Response(body, { ...init, headers });
 }
 
 /** 303 See Other: after a form post, the browser GETs the target. */
 export const redirect = (location: string) =>
-  new Response(null, { status: 303, headers: { location, ...securityHeaders } });
+  new Response(null, { status: 303, headers: { location } });
 
 const mediaType = (req: Request) =>
   (req.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';

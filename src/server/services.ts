@@ -11,7 +11,7 @@ import { LocalStore } from './adapters/local-store.ts';
 import { OutboxMailer } from './adapters/outbox-mailer.ts';
 import { ResendMailer } from './adapters/resend-mailer.ts';
 import type { AppDeps } from './applications/deps.ts';
-import { loadConfig, type AppConfig, type MailerConfig } from './config.ts';
+import { ConfigError, loadConfig, type AppConfig, type MailerConfig } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { Mailer } from './ports.ts';
 import { systemClock } from './retry.ts';
@@ -36,7 +36,27 @@ export const adapterNames = (config: AppConfig) => ({
   ledger: config.queue.kind === 'blobs' ? 'blobs' : 'sqlite',
 });
 
+/**
+ * The local adapters write personal data to the function's disk, which on Netlify
+ * is neither durable nor private: once deployed they cannot be built at all,
+ * whatever configuration object reaches this point.
+ */
+function refuseLocalAdaptersWhenDeployed(config: AppConfig): void {
+  if (!config.deployed) return;
+  const local = [
+    config.store.kind === 'local' ? 'AIRTABLE_API_KEY' : null,
+    config.mailer.kind === 'outbox' ? 'RESEND_API_KEY' : null,
+    config.queue.kind === 'files' ? 'QUEUE_BACKEND' : null,
+  ].filter((v): v is string => v !== null);
+  if (local.length > 0) {
+    throw new ConfigError(
+      local.map((variable) => ({ variable, message: 'selects a local adapter on Netlify' })),
+    );
+  }
+}
+
 export function createServices(config: AppConfig, log: Logger = createLogger()): Services {
+  refuseLocalAdaptersWhenDeployed(config);
   const store =
     config.store.kind === 'airtable'
       ? new AirtableStore({

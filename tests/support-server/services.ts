@@ -20,6 +20,7 @@ export function installServices(
     signingSecret: deps.signingSecret,
     siteUrl: deps.siteUrl,
     dataDir: '/dev/null',
+    deployed: false,
   };
   const services = {
     config,

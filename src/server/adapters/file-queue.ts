@@ -1,11 +1,10 @@
 // The pending deliveries on this machine, when Netlify Blobs is not used: one
 // JSON file per application, replaced atomically, so a crash loses nothing.
 import { mkdirSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { link, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PendingDelivery, PendingQueue } from '../ports.ts';
-import { safeName, writeFileAtomic } from './atomic-file.ts';
+import { safeName, sweepTempFiles, withTempFile, writeFileAtomic } from './atomic-file.ts';
 
 export class FileQueue implements PendingQueue {
   readonly #dir: string;
@@ -13,6 +12,8 @@ export class FileQueue implements PendingQueue {
   constructor(options: { dir: string }) {
     this.#dir = options.dir;
     mkdirSync(this.#dir, { recursive: true });
+    // What a killed process left half-written (names, emails) goes at once.
+    sweepTempFiles(this.#dir);
   }
 
   #file(id: string) {
@@ -27,17 +28,15 @@ export class FileQueue implements PendingQueue {
     // A complete temporary file, then a hard link, which fails if the name is
     // taken: atomic between processes, and no reader ever sees half a file.
     const file = this.#file(item.record.id);
-    const temp = join(this.#dir, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
-    await writeFile(temp, JSON.stringify(item), { flush: true });
-    try {
-      await link(temp, file);
-      return true;
-    } catch (error) {
-      if (isCode(error, 'EEXIST')) return false;
-      throw error;
-    } finally {
-      await rm(temp, { force: true });
-    }
+    return withTempFile(this.#dir, JSON.stringify(item), async (temp) => {
+      try {
+        await link(temp, file);
+        return true;
+      } catch (error) {
+        if (isCode(error, 'EEXIST')) return false;
+        throw error;
+      }
+    });
   }
 
   async get(id: string): Promise<PendingDelivery | null> {
@@ -50,6 +49,8 @@ export class FileQueue implements PendingQueue {
   }
 
   async list(): Promise<string[]> {
+    // The drain lists every minute: a long-running process sweeps too.
+    sweepTempFiles(this.#dir);
     const names = (await readdir(this.#dir)).filter(
       (n) => n.endsWith('.json') && !n.startsWith('.'),
     );

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { EmailMessage, Mailer } from '../ports.ts';
-import { safeName, writeFileAtomic } from './atomic-file.ts';
+import { safeName, sweepTempFiles, writeFileAtomic } from './atomic-file.ts';
 
 /** What the outbox keeps of one email, besides its HTML and text bodies. */
 export interface OutboxEntry {
@@ -35,6 +35,7 @@ export class OutboxMailer implements Mailer {
     this.#from = options.from ?? 'outbox@localhost';
     this.#now = options.now ?? (() => new Date());
     mkdirSync(this.#dir, { recursive: true });
+    sweepTempFiles(this.#dir);
   }
 
   async send(message: EmailMessage, options: { idempotencyKey: string }): Promise<{ id: string }> {

@@ -1,5 +1,6 @@
 // The frame of the few pages the functions answer with themselves (form
 // errors, erasure, local outbox): plain, readable, no script.
+import { createHash } from 'node:crypto';
 import type { Locale } from '../../schemas/common.ts';
 import { html, SafeHtml } from '../markup.ts';
 
@@ -15,6 +16,11 @@ button.secondary{background:#fff;color:#a50018}
 .alert{border-left:.3rem solid #a50018;padding:.25rem 0 .25rem 1rem}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #ccc;vertical-align:top}
 `;
+// Built as one string so that formatting never changes the bytes the hash covers.
+const styleElement = new SafeHtml(`<style>${style}</style>`);
+
+/** The CSP source that allows this page's one <style> element and no other CSS. */
+export const pageStyleSource = `'sha256-${createHash('sha256').update(style).digest('base64')}'`;
 
 export function renderPage(options: { locale: Locale; title: string; body: SafeHtml }): string {
   return html`<!doctype html>
@@ -24,9 +30,7 @@ export function renderPage(options: { locale: Locale; title: string; body: SafeH
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>${options.title} · Médecins du Monde Calais</title>
-        <style>
-          ${new SafeHtml(style)}
-        </style>
+        ${styleElement}
       </head>
       <body>
         <main>

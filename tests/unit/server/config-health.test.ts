@@ -66,7 +66,7 @@ describe('configuration', () => {
   });
 
   it('refuses to fall back to local adapters once deployed on Netlify', () => {
-    const problems = problemsOf({ AWS_LAMBDA_FUNCTION_NAME: 'volunteers' });
+    const problems = problemsOf({ SITE_ID: '1d01c0c0-4554-4747-93b8-34ce3448ab95' });
 
     expect(problems).toEqual(
       expect.arrayContaining([
@@ -79,8 +79,12 @@ describe('configuration', () => {
     );
   });
 
-  it('falls back to local adapters under the Netlify CLI, with `netlify dev` or `netlify serve`', () => {
-    const underServe = { AWS_LAMBDA_FUNCTION_NAME: 'handler', NETLIFY_LOCAL: 'true' };
+  it('falls back to local adapters under the Netlify CLI, which sets AWS and CLI variables but no SITE_ID', () => {
+    const underServe = {
+      AWS_LAMBDA_FUNCTION_NAME: 'handler',
+      NETLIFY_LOCAL: 'true',
+      NETLIFY_DEV: 'true',
+    };
 
     const problems = problemsOf(underServe);
 
