@@ -2,8 +2,9 @@
 // address. GET shows a button, POST confirms: a seat, or the waiting list.
 import type { Config, Context } from '@netlify/functions';
 import { handleVerify } from '../../src/server/handlers/registrations.ts';
+import { endpoint } from '../../src/server/endpoint.ts';
 
-export default (req: Request, context: Context) => handleVerify(req, context);
+export default endpoint((req: Request, context: Context) => handleVerify(req, context));
 
 export const config: Config = {
   path: '/api/registrations/verify',

@@ -155,7 +155,7 @@ describe('a state-changing request from another site', () => {
     expect(await deps.ledger.seats(slug, 16)).toMatchObject({ confirmed: 0, waiting: 0 });
   });
 
-  it('cannot erase an application or cancel a registration', async () => {
+  it('cannot erase an application, cancel a registration or confirm its address', async () => {
     const { base } = setup();
     const token = signErasureToken(
       { id: 'app_test-0001', locale: 'fr', expiresAt: new Date(base.clock.now() + 86_400_000) },
@@ -171,8 +171,14 @@ describe('a state-changing request from another site', () => {
       post('/api/registrations/cancel', new URLSearchParams({ token: 'x' }), fromElsewhere),
     );
 
+    const verify = await call(
+      'registration-verify',
+      post('/api/registrations/verify', new URLSearchParams({ token: 'x' }), fromElsewhere),
+    );
+
     expect(erasure.status).toBe(403);
     expect(cancel.status).toBe(403);
+    expect(verify.status).toBe(403);
   });
 });
 

@@ -191,6 +191,20 @@ const cases: Record<string, Case[]> = {
       status: 500,
     },
   ],
+  'registration-verify': [
+    {
+      kind: 'invalid link',
+      services: 'working',
+      request: () => new Request(`${site}/api/registrations/verify?token=nope`),
+      status: 400,
+    },
+    {
+      kind: 'misconfigured server',
+      services: 'broken',
+      request: () => new Request(`${site}/api/registrations/verify?token=nope`),
+      status: 500,
+    },
+  ],
   'session-registrations': [
     {
       kind: 'registered',
