@@ -32,6 +32,4 @@ export class PermanentError extends Error {
  * never accept, an invalid payload): unlike bad credentials, which a fix of the
  * configuration cures, no retry of it can ever succeed.
  */
-export class RejectedError extends PermanentError {
-  override readonly name = 'RejectedError';
-}
+export class RejectedError extends PermanentError {}

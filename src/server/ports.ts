@@ -94,6 +94,23 @@ export interface PendingQueue {
   remove(id: string): Promise<void>;
 }
 
+/**
+ * Erasures remembered until `until`, by a keyed hash of the erased id (never
+ * the id, never personal data), so that a write started before an erasure can
+ * find out and undo itself: erasure is final. Netlify Blobs when deployed,
+ * files on this machine otherwise. Keys are [A-Za-z0-9_-] only.
+ */
+export interface ErasureLog {
+  /** Remembers that the item of this key was erased, until the ISO instant `until`. */
+  add(key: string, until: string): Promise<void>;
+  /** Which of these keys were erased (and are still remembered). */
+  erased(keys: readonly string[]): Promise<Set<string>>;
+  /** Keys remembered past their `until`, as seen at the ISO instant `now`. */
+  expired(now: string): Promise<string[]>;
+  /** Forgets these keys. */
+  remove(keys: readonly string[]): Promise<void>;
+}
+
 /** Where a training registration stands. */
 export type RegistrationStatus = 'confirmed' | 'waiting' | 'cancelled';
 
@@ -115,6 +132,12 @@ export interface Registration {
   status: RegistrationStatus;
   /** ISO instant the ledger accepted it. */
   registeredAt: string;
+  /**
+   * ISO instant the session starts, from which its retention period counts
+   * (src/lib/retention.ts). Absent from registrations made before it was kept:
+   * those count from `registeredAt`, which is always earlier.
+   */
+  sessionAt?: string;
   /** ISO instant a waiting registration got a seat. */
   promotedAt?: string;
   /** ISO instant its author cancelled it. */

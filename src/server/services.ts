@@ -3,8 +3,10 @@
 import { join } from 'node:path';
 import { getStore } from '@netlify/blobs';
 import { AirtableStore } from './adapters/airtable-store.ts';
+import { BlobsErasureLog } from './adapters/blobs-erasure-log.ts';
 import { BlobsLedger } from './adapters/blobs-ledger.ts';
 import { BlobsQueue } from './adapters/blobs-queue.ts';
+import { FileErasureLog } from './adapters/file-erasure-log.ts';
 import { FileQueue } from './adapters/file-queue.ts';
 import { LocalLedger } from './adapters/local-ledger.ts';
 import { LocalStore } from './adapters/local-store.ts';
@@ -28,13 +30,14 @@ export interface Services {
 }
 
 /** Which adapters the configuration selects, by name (for /api/health). */
-export const adapterNames = (config: AppConfig) => ({
-  store: config.store.kind,
-  mailer: config.mailer.kind,
-  queue: config.queue.kind === 'blobs' ? 'blobs' : 'local',
-  // The seat ledger follows the queue (see createServices).
-  ledger: config.queue.kind === 'blobs' ? 'blobs' : 'sqlite',
-});
+export const adapterNames = (config: AppConfig) =>
+  ({
+    store: config.store.kind,
+    mailer: config.mailer.kind,
+    queue: config.queue.kind === 'blobs' ? 'blobs' : 'local',
+    // The seat ledger follows the queue (see createServices).
+    ledger: config.queue.kind === 'blobs' ? 'blobs' : 'sqlite',
+  }) as const;
 
 export function createServices(config: AppConfig, log: Logger = createLogger()): Services {
   const store =
@@ -62,11 +65,17 @@ export function createServices(config: AppConfig, log: Logger = createLogger()):
     config.queue.kind === 'blobs'
       ? new BlobsLedger({ store: getStore({ name: 'registrations', consistency: 'strong' }) })
       : new LocalLedger({ file: join(config.dataDir, 'registrations.sqlite') });
+  // The erasure log lives beside the queue and the ledger it protects.
+  const erasures =
+    config.queue.kind === 'blobs'
+      ? new BlobsErasureLog({ store: getStore({ name: 'erasures', consistency: 'strong' }) })
+      : new FileErasureLog({ dir: join(config.dataDir, 'erased') });
   return {
     config,
     outbox,
     registrations: {
       ledger,
+      erasures,
       // Trainers see registrations in Airtable; locally they are in the SQLite ledger already.
       roster: store instanceof AirtableStore ? store : null,
       sessions,
@@ -81,6 +90,7 @@ export function createServices(config: AppConfig, log: Logger = createLogger()):
       store,
       mailer,
       queue,
+      erasures,
       clock: systemClock,
       log,
       siteUrl: config.siteUrl,

@@ -27,6 +27,7 @@ export function installServices(
     outbox,
     registrations: registrations ?? {
       ledger: new LocalLedger({ file: ':memory:' }),
+      erasures: deps.erasures,
       sessions: { find: () => Promise.resolve(null), upcoming: () => Promise.resolve([]) },
       mailer: deps.mailer,
       clock: deps.clock,

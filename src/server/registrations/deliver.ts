@@ -4,6 +4,7 @@
 // repeat), and nothing owed is lost (the drain finds it in the ledger).
 import { maxPendingMs } from '../applications/drain.ts';
 import { RejectedError, TemporaryError } from '../errors.ts';
+import { erasedIds } from '../erasures.ts';
 import { errorCode } from '../log.ts';
 import type { Registration, RegistrationEmail } from '../ports.ts';
 import { sessionPath } from '../site-paths.ts';
@@ -68,8 +69,13 @@ export async function deliverRegistrationEmails(
   options: { deadline: number },
 ): Promise<RegistrationDeliveryReport> {
   const report: RegistrationDeliveryReport = { sent: 0, dropped: 0, abandoned: 0, stopped: false };
+  // Read before an erasure that came since: nothing more is sent to its author.
+  const erased = await erasedIds(
+    deps,
+    registrations.filter((r) => r.unsent.length > 0).map((r) => r.id),
+  );
   for (const registration of registrations) {
-    if (registration.unsent.length === 0) continue;
+    if (registration.unsent.length === 0 || erased.has(registration.id)) continue;
     if (deps.clock.now() >= options.deadline) return { ...report, stopped: true };
     try {
       const session = await deps.sessions.find(registration.sessionSlug);
