@@ -243,6 +243,8 @@ export interface RegistrationCopy {
   status: RegistrationStatus;
   position?: number;
   registeredAt: string;
+  /** When the session starts (ISO), if known: the registration is deleted 12 months after it. */
+  sessionAt?: string;
   locale: Locale;
 }
 
@@ -260,4 +262,40 @@ export interface SessionCatalog {
   find(slug: string): Promise<SessionData | null>;
   /** Every published session not over yet (cancelled ones included). */
   upcoming(): Promise<SessionData[]>;
+}
+
+/**
+ * The instants (ISO) before which each kind of data has outlived its retention
+ * period (src/lib/retention.ts), as the purge sees them at `now`.
+ */
+export interface RetentionCutoffs {
+  now: string;
+  /** Applications whose last contact (or, without one, submission) is older. */
+  applications: string;
+  /** Suspected spam sent before this. */
+  suspectedSpam: string;
+  /** Registrations whose session (or, without one, registration) is older. */
+  registrations: string;
+  /** Applications still waiting in the pending queue, sent before this. */
+  pending: string;
+  /** Emails of the local outbox sent before this. */
+  localOutbox: string;
+}
+
+/** One stored item past its retention period, as the purge lists it: ids, never personal data. */
+export interface ExpiredItem {
+  /** Where it is kept, for the report, e.g. "Airtable Volunteers", "seat ledger". */
+  place: string;
+  /** Our id of it (application, registration or email id; the erasure log's key). */
+  id: string;
+  /** The adapter's own handle (an Airtable record id, a session slug), passed back to purge(). */
+  ref: string;
+}
+
+/** A place that keeps personal data, and deletes what has outlived its retention period. */
+export interface RetentionPurge {
+  /** What this place keeps past its period, as seen with these cutoffs. */
+  expired(cutoffs: RetentionCutoffs): Promise<ExpiredItem[]>;
+  /** Deletes these items (from expired()); how many went. */
+  purge(items: readonly ExpiredItem[]): Promise<number>;
 }

@@ -15,7 +15,8 @@ import { ResendMailer } from './adapters/resend-mailer.ts';
 import type { AppDeps } from './applications/deps.ts';
 import { loadConfig, type AppConfig, type MailerConfig } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
-import type { Mailer } from './ports.ts';
+import type { Mailer, RetentionPurge } from './ports.ts';
+import { erasureLogPurge, pendingQueuePurge } from './purge.ts';
 import { systemClock } from './retry.ts';
 import type { RegistrationDeps } from './registrations/deps.ts';
 import { sessionCatalogFromSite, sessionsForWelcome } from './sessions.ts';
@@ -27,6 +28,8 @@ export interface Services {
   registrations: RegistrationDeps;
   /** The local outbox when it is the mailer, for the /api/outbox page; null with Resend. */
   outbox: OutboxMailer | null;
+  /** Every place that keeps personal data, for the retention purge (src/server/purge.ts). */
+  retention: readonly RetentionPurge[];
 }
 
 /** Which adapters the configuration selects, by name (for /api/health). */
@@ -73,6 +76,15 @@ export function createServices(config: AppConfig, log: Logger = createLogger()):
   return {
     config,
     outbox,
+    // Every copy: the queue, the store (Airtable's four tables), the seat ledger,
+    // the local outbox (Resend keeps its own logs), and the erasure log itself.
+    retention: [
+      pendingQueuePurge(queue, log),
+      store,
+      ledger,
+      ...(outbox === null ? [] : [outbox]),
+      erasureLogPurge(erasures),
+    ],
     registrations: {
       ledger,
       erasures,

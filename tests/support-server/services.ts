@@ -25,6 +25,7 @@ export function installServices(
     config,
     deps,
     outbox,
+    retention: [],
     registrations: registrations ?? {
       ledger: new LocalLedger({ file: ':memory:' }),
       erasures: deps.erasures,

@@ -79,6 +79,7 @@ async function toCopy(
     status: registration.status,
     ...(position === undefined ? {} : { position }),
     registeredAt: registration.registeredAt,
+    ...(registration.sessionAt === undefined ? {} : { sessionAt: registration.sessionAt }),
     locale: registration.locale,
   };
 }

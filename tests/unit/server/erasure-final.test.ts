@@ -85,7 +85,7 @@ describe('an erasure that comes while a delivery holds the application', () => {
 
     await eraseApplication(deps, record.id);
     // A delivery that read the item before the erasure writes its progress back.
-    if (read !== null) await deps.queue.put({ ...read, notBefore: undefined });
+    if (read !== null) await deps.queue.put({ ...read, attempts: read.attempts + 1 });
     deps.clock.advance(10 * 60_000);
     await drainPending(deps);
 
