@@ -1,5 +1,5 @@
 // How long we keep each kind of personal data: the one place that the privacy
-// page, the sign-up forms, the "what we hold" page of the email links and the
+// page (its MDX writes {props.retention.applications}, see ProsePageView), the sign-up forms, the "what we hold" page of the email links and the
 // purge (src/server/retention/purge.ts) all read, so that what we promise and
 // what the code deletes cannot drift apart.
 import type { Locale } from '../schemas/common.ts';
@@ -72,3 +72,13 @@ const after: Record<RetentionKind, Record<Locale, string>> = {
 /** The whole rule in words: "24 mois après notre dernier échange" / "24 months after our last exchange". */
 export const retentionText = (kind: RetentionKind, locale: Locale): string =>
   `${periodText(retentionPeriods[kind], locale)} ${after[kind][locale]}`;
+
+/** Every rule in words, for the prose pages' MDX (`{props.retention.registrations}`). */
+export const retentionTexts = (locale: Locale): Record<RetentionKind, string> => ({
+  applications: retentionText('applications', locale),
+  registrations: retentionText('registrations', locale),
+  suspectedSpam: retentionText('suspectedSpam', locale),
+  pending: retentionText('pending', locale),
+  erasureRecords: retentionText('erasureRecords', locale),
+  localOutbox: retentionText('localOutbox', locale),
+});

@@ -55,7 +55,7 @@ describe('the privacy page', () => {
         'pending',
         'erasureRecords',
       ]) {
-        expect(source).toContain(`<Retention of="${kind}" />`);
+        expect(source).toContain(`{props.retention.${kind}}`);
       }
       expect(source).not.toMatch(/\b\d+\s+(mois|jours|months|days)\b/);
     },
