@@ -26,3 +26,10 @@ export class PermanentError extends Error {
     this.code = code;
   }
 }
+
+/**
+ * A provider's refusal of this very message or record (an address it will
+ * never accept, an invalid payload): unlike bad credentials, which a fix of the
+ * configuration cures, no retry of it can ever succeed.
+ */
+export class RejectedError extends PermanentError {}

@@ -95,6 +95,23 @@ export interface PendingQueue {
 }
 
 /**
+ * Erasures remembered until `until`, by a keyed hash of the erased id (never
+ * the id, never personal data), so that a write started before an erasure can
+ * find out and undo itself: erasure is final. Netlify Blobs when deployed,
+ * files on this machine otherwise. Keys are [A-Za-z0-9_-] only.
+ */
+export interface ErasureLog {
+  /** Remembers that the item of this key was erased, until the ISO instant `until`. */
+  add(key: string, until: string): Promise<void>;
+  /** Which of these keys were erased (and are still remembered). */
+  erased(keys: readonly string[]): Promise<Set<string>>;
+  /** Keys remembered past their `until`, as seen at the ISO instant `now`. */
+  expired(now: string): Promise<string[]>;
+  /** Forgets these keys. */
+  remove(keys: readonly string[]): Promise<void>;
+}
+
+/**
  * Where a training registration stands. `pending`: its address is not
  * confirmed yet, so it holds no seat and no place on the waiting list (anyone
  * can type any address: seats go only to people who own theirs).
@@ -121,6 +138,12 @@ export interface Registration {
   registeredAt: string;
   /** ISO instant its author confirmed the address by following the emailed link. */
   verifiedAt?: string;
+  /**
+   * ISO instant the session starts, from which its retention period counts
+   * (src/lib/retention.ts). Absent from registrations made before it was kept:
+   * those count from `registeredAt`, which is always earlier.
+   */
+  sessionAt?: string;
   /** ISO instant a waiting registration got a seat. */
   promotedAt?: string;
   /** ISO instant its author cancelled it. */
@@ -243,6 +266,8 @@ export interface RegistrationCopy {
   status: RegistrationStatus;
   position?: number;
   registeredAt: string;
+  /** When the session starts (ISO), if known: the registration is deleted 12 months after it. */
+  sessionAt?: string;
   locale: Locale;
 }
 
@@ -260,4 +285,40 @@ export interface SessionCatalog {
   find(slug: string): Promise<SessionData | null>;
   /** Every published session not over yet (cancelled ones included). */
   upcoming(): Promise<SessionData[]>;
+}
+
+/**
+ * The instants (ISO) before which each kind of data has outlived its retention
+ * period (src/lib/retention.ts), as the purge sees them at `now`.
+ */
+export interface RetentionCutoffs {
+  now: string;
+  /** Applications whose last contact (or, without one, submission) is older. */
+  applications: string;
+  /** Suspected spam sent before this. */
+  suspectedSpam: string;
+  /** Registrations whose session (or, without one, registration) is older. */
+  registrations: string;
+  /** Applications still waiting in the pending queue, sent before this. */
+  pending: string;
+  /** Emails of the local outbox sent before this. */
+  localOutbox: string;
+}
+
+/** One stored item past its retention period, as the purge lists it: ids, never personal data. */
+export interface ExpiredItem {
+  /** Where it is kept, for the report, e.g. "Airtable Volunteers", "seat ledger". */
+  place: string;
+  /** Our id of it (application, registration or email id; the erasure log's key). */
+  id: string;
+  /** The adapter's own handle (an Airtable record id, a session slug), passed back to purge(). */
+  ref: string;
+}
+
+/** A place that keeps personal data, and deletes what has outlived its retention period. */
+export interface RetentionPurge {
+  /** What this place keeps past its period, as seen with these cutoffs. */
+  expired(cutoffs: RetentionCutoffs): Promise<ExpiredItem[]>;
+  /** Deletes these items (from expired()); how many went. */
+  purge(items: readonly ExpiredItem[]): Promise<number>;
 }

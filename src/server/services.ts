@@ -3,8 +3,10 @@
 import { join } from 'node:path';
 import { getStore } from '@netlify/blobs';
 import { AirtableStore } from './adapters/airtable-store.ts';
+import { BlobsErasureLog } from './adapters/blobs-erasure-log.ts';
 import { BlobsLedger } from './adapters/blobs-ledger.ts';
 import { BlobsQueue } from './adapters/blobs-queue.ts';
+import { FileErasureLog } from './adapters/file-erasure-log.ts';
 import { FileQueue } from './adapters/file-queue.ts';
 import { LocalLedger } from './adapters/local-ledger.ts';
 import { LocalStore } from './adapters/local-store.ts';
@@ -13,7 +15,8 @@ import { ResendMailer } from './adapters/resend-mailer.ts';
 import type { AppDeps } from './applications/deps.ts';
 import { ConfigError, loadConfig, type AppConfig, type MailerConfig } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
-import type { Mailer } from './ports.ts';
+import type { Mailer, RetentionPurge } from './ports.ts';
+import { erasureLogPurge, pendingQueuePurge } from './purge.ts';
 import { systemClock } from './retry.ts';
 import type { RegistrationDeps } from './registrations/deps.ts';
 import { sessionCatalogFromSite, sessionsForWelcome } from './sessions.ts';
@@ -25,16 +28,19 @@ export interface Services {
   registrations: RegistrationDeps;
   /** The local outbox when it is the mailer, for the /api/outbox page; null with Resend. */
   outbox: OutboxMailer | null;
+  /** Every place that keeps personal data, for the retention purge (src/server/purge.ts). */
+  retention: readonly RetentionPurge[];
 }
 
 /** Which adapters the configuration selects, by name (for /api/health). */
-export const adapterNames = (config: AppConfig) => ({
-  store: config.store.kind,
-  mailer: config.mailer.kind,
-  queue: config.queue.kind === 'blobs' ? 'blobs' : 'local',
-  // The seat ledger follows the queue (see createServices).
-  ledger: config.queue.kind === 'blobs' ? 'blobs' : 'sqlite',
-});
+export const adapterNames = (config: AppConfig) =>
+  ({
+    store: config.store.kind,
+    mailer: config.mailer.kind,
+    queue: config.queue.kind === 'blobs' ? 'blobs' : 'local',
+    // The seat ledger follows the queue (see createServices).
+    ledger: config.queue.kind === 'blobs' ? 'blobs' : 'sqlite',
+  }) as const;
 
 /**
  * The local adapters write personal data to the function's disk, which on Netlify
@@ -82,11 +88,26 @@ export function createServices(config: AppConfig, log: Logger = createLogger()):
     config.queue.kind === 'blobs'
       ? new BlobsLedger({ store: getStore({ name: 'registrations', consistency: 'strong' }) })
       : new LocalLedger({ file: join(config.dataDir, 'registrations.sqlite') });
+  // The erasure log lives beside the queue and the ledger it protects.
+  const erasures =
+    config.queue.kind === 'blobs'
+      ? new BlobsErasureLog({ store: getStore({ name: 'erasures', consistency: 'strong' }) })
+      : new FileErasureLog({ dir: join(config.dataDir, 'erased') });
   return {
     config,
     outbox,
+    // Every copy: the queue, the store (Airtable's four tables), the seat ledger,
+    // the local outbox (Resend keeps its own logs), and the erasure log itself.
+    retention: [
+      pendingQueuePurge(queue, log),
+      store,
+      ledger,
+      ...(outbox === null ? [] : [outbox]),
+      erasureLogPurge(erasures),
+    ],
     registrations: {
       ledger,
+      erasures,
       // Trainers see registrations in Airtable; locally they are in the SQLite ledger already.
       roster: store instanceof AirtableStore ? store : null,
       sessions,
@@ -101,6 +122,7 @@ export function createServices(config: AppConfig, log: Logger = createLogger()):
       store,
       mailer,
       queue,
+      erasures,
       clock: systemClock,
       log,
       siteUrl: config.siteUrl,

@@ -31,6 +31,7 @@ import {
 } from '../support/dist-site.ts';
 import { elementBodies, startTags } from '../support/html.ts';
 import { pagePolicy } from '../../src/lib/csp.ts';
+import { retentionTexts } from '../../src/lib/retention.ts';
 import { isSearchPage, localeOfPath, searchPagePaths } from '../support/paths.ts';
 
 const distDir = join(import.meta.dirname, '..', '..', 'dist');
@@ -286,4 +287,15 @@ test('robots.txt points to the sitemap', () => {
 
   expect(sitemap, 'a "Sitemap:" line in dist/robots.txt').toBeDefined();
   expect(new URL(sitemap ?? '', 'http://x').pathname).toBe('/sitemap.xml');
+});
+
+test('the privacy pages state every retention period as src/lib/retention.ts has it', () => {
+  for (const [locale, path] of [
+    ['fr', 'confidentialite/index.html'],
+    ['en', 'en/privacy/index.html'],
+  ] as const) {
+    const page = readFileSync(join(distDir, path), 'utf8');
+    const { localOutbox: _devOnly, ...promised } = retentionTexts(locale);
+    for (const rule of Object.values(promised)) expect(page).toContain(rule);
+  }
 });

@@ -57,11 +57,18 @@ async function eraseThroughOutbox(
   const store = new LocalStore({ file: storeFile });
   try {
     expect((await store.find(id))?.email).toBe(email);
+    const href = (await link.getAttribute('href')) ?? '';
     await link.click();
+    // The link shows what we hold before it offers to erase it (right of access).
+    await expect(page.getByRole('cell', { name: email, exact: true })).toBeVisible();
     await page.getByRole('button', { name: texts.button }).click();
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(texts.done);
     expect(await store.find(id)).toBeNull();
+    // Followed again, the link says the data is erased and offers nothing more.
+    await page.goto(href);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(texts.done);
+    await expect(page.getByRole('button')).toHaveCount(0);
   } finally {
     store.close();
   }

@@ -7,13 +7,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AirtableStore } from '../../src/server/adapters/airtable-store.ts';
 import { LocalStore } from '../../src/server/adapters/local-store.ts';
-import type { ApplicationStore } from '../../src/server/ports.ts';
+import type { ApplicationStore, RetentionPurge } from '../../src/server/ports.ts';
+import { retentionCutoffs } from '../../src/server/purge.ts';
 import { createRateLimiter } from '../../src/server/retry.ts';
 import { FakeAirtable } from '../fakes/fake-airtable.ts';
 import { nextId, observerRecord, volunteerRecord } from './builders.ts';
 
 interface StoreHarness {
-  store: ApplicationStore;
+  store: ApplicationStore & RetentionPurge;
   /** How many stored copies hold this application id. */
   copies(id: string): number | Promise<number>;
   close(): Promise<void>;
@@ -154,5 +155,50 @@ describe.each(adapters)('%s', (_name, setUp) => {
       expect(await harness.store.find(record.id)).toEqual(record);
       expect(await harness.copies(record.id)).toBe(1);
     }
+  });
+
+  it('lists applications and suspected spam past their periods, purges them, keeps the newer ones', async () => {
+    // As of 1 June 2027: applications before 1 June 2025, spam before 2 May 2027.
+    const cutoffs = retentionCutoffs(new Date('2027-06-01T00:00:00.000Z'));
+    const old = volunteerRecord({ submittedAt: '2025-05-31T23:00:00.000Z' });
+    const oldObserver = observerRecord({ submittedAt: '2024-01-10T10:00:00.000Z' });
+    const recent = volunteerRecord({ submittedAt: '2025-06-02T08:00:00.000Z' });
+    const oldSpam = volunteerRecord({
+      status: 'suspected-spam',
+      submittedAt: '2027-04-30T12:00:00.000Z',
+    });
+    const recentSpam = observerRecord({
+      status: 'suspected-spam',
+      submittedAt: '2027-05-10T12:00:00.000Z',
+    });
+    await harness.store.saveAll([old, oldObserver, recent, oldSpam, recentSpam]);
+
+    const expired = await harness.store.expired(cutoffs);
+    const purged = await harness.store.purge(expired);
+
+    // (Other tests' records, sent in 2026, count as spam past its period too.)
+    const ids = expired.map((item) => item.id);
+    expect(ids).toEqual(expect.arrayContaining([old.id, oldObserver.id, oldSpam.id]));
+    expect(ids).not.toContain(recent.id);
+    expect(ids).not.toContain(recentSpam.id);
+    expect(purged).toBe(expired.length);
+    for (const gone of [old, oldObserver, oldSpam])
+      expect(await harness.store.find(gone.id)).toBeNull();
+    for (const kept of [recent, recentSpam])
+      expect(await harness.store.find(kept.id)).toEqual(kept);
+    expect(await harness.store.expired(cutoffs)).toEqual([]);
+  });
+
+  it('names no person in what it lists as expired', async () => {
+    const record = volunteerRecord({ submittedAt: '2020-01-01T00:00:00.000Z' });
+    await harness.store.saveAll([record]);
+
+    const expired = await harness.store.expired(
+      retentionCutoffs(new Date('2027-06-01T00:00:00.000Z')),
+    );
+    await harness.store.purge(expired);
+
+    expect(JSON.stringify(expired)).not.toMatch(/Camille|camille@/);
+    expect(expired.map((item) => item.id)).toEqual([record.id]);
   });
 });

@@ -1,7 +1,8 @@
 // The small part of Airtable's formula language the fake understands: enough
 // for the store's lookups and for injection attempts to behave as on Airtable
 // (string literals with backslash escapes, {Field} references, = and !=,
-// OR/AND/NOT/TRUE/FALSE, numbers). Anything else is an invalid formula.
+// OR/AND/NOT/TRUE/FALSE, numbers, and the purge's dates: IF, IS_BEFORE,
+// DATETIME_PARSE of an ISO string). Anything else is an invalid formula.
 
 type Value = string | number | boolean;
 
@@ -108,7 +109,11 @@ export function parseFormula(source: string, knownFields: ReadonlySet<string>): 
       }
       if (!isPunct(peek(), ')')) throw new FormulaError('expected )');
       position += 1;
-      if (!['OR', 'AND', 'NOT', 'TRUE', 'FALSE'].includes(token.name)) {
+      if (
+        !['OR', 'AND', 'NOT', 'TRUE', 'FALSE', 'IF', 'IS_BEFORE', 'DATETIME_PARSE'].includes(
+          token.name,
+        )
+      ) {
         throw new FormulaError(`unknown function ${token.name}`);
       }
       return { kind: 'call', name: token.name, args };
@@ -161,6 +166,23 @@ function evaluate(node: Node, fields: Record<string, unknown>): Value {
       return node.op === '=' ? equal : !equal;
     }
     case 'call': {
+      const [first, second, third] = node.args;
+      if (node.name === 'IF') {
+        const chosen = first !== undefined && truthy(evaluate(first, fields)) ? second : third;
+        return chosen === undefined ? '' : evaluate(chosen, fields);
+      }
+      if (node.name === 'DATETIME_PARSE') {
+        // An ISO instant, as the store sends it; anything else is an error value (blank here).
+        const text = first === undefined ? '' : String(evaluate(first, fields));
+        return Number.isNaN(Date.parse(text)) ? '' : new Date(text).toISOString();
+      }
+      if (node.name === 'IS_BEFORE') {
+        // Airtable compares instants; a blank date makes the comparison false.
+        const [a, b] = [first, second].map((arg) =>
+          arg === undefined ? Number.NaN : Date.parse(String(evaluate(arg, fields))),
+        );
+        return a !== undefined && b !== undefined && a < b;
+      }
       const values = node.args.map((arg) => truthy(evaluate(arg, fields)));
       if (node.name === 'OR') return values.some(Boolean);
       if (node.name === 'AND') return values.every(Boolean);

@@ -43,6 +43,7 @@ export function registrationDeps(sessions: SessionData[] = [sessionData()]) {
   let n = 0;
   const deps = {
     ledger: new LocalLedger({ file: ':memory:' }),
+    erasures: base.erasures,
     sessions: {
       find: (slug: string) => Promise.resolve(sessions.find((s) => s.slug === slug) ?? null),
       upcoming: () => Promise.resolve([...sessions]),

@@ -8,15 +8,20 @@ import { BlobsServer } from '@netlify/blobs/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobsLedger } from '../../src/server/adapters/blobs-ledger.ts';
 import { LocalLedger } from '../../src/server/adapters/local-ledger.ts';
-import type { NewRegistration, RegistrationLedger } from '../../src/server/ports.ts';
+import type {
+  NewRegistration,
+  RegistrationLedger,
+  RetentionPurge,
+} from '../../src/server/ports.ts';
+import { retentionCutoffs } from '../../src/server/purge.ts';
 import { newRegistration } from './builders.ts';
 import { serialWritesProxy } from './serial-blobs-proxy.ts';
 
 interface LedgerHarness {
   /** A ledger over empty storage. */
-  empty(): RegistrationLedger;
+  empty(): RegistrationLedger & RetentionPurge;
   /** Another ledger over the same storage, as a separate function invocation would see it. */
-  twin(ledger: RegistrationLedger): RegistrationLedger;
+  twin(ledger: RegistrationLedger): RegistrationLedger & RetentionPurge;
   close(): Promise<void>;
 }
 
@@ -427,5 +432,43 @@ describe.each(adapters)('%s', (_name, makeHarness) => {
     );
     const waiting = positions.filter((p): p is number => p !== undefined);
     expect(waiting.sort((a, b) => a - b)).toEqual(Array.from({ length: 17 }, (_, n) => n + 1));
+  });
+
+  it('purges the registrations of sessions past the period, in every session, and keeps the others', async () => {
+    const ledger = harness.empty();
+    // As of 1 June 2027: sessions before 1 June 2026 are past the 12 months.
+    const cutoffs = retentionCutoffs(new Date('2027-06-01T00:00:00.000Z'));
+    const register = (id: string, sessionSlug: string, sessionAt?: string, registeredAt?: string) =>
+      ledger.register(
+        newRegistration({
+          id,
+          sessionSlug,
+          email: `${id}@example.org`,
+          ...(sessionAt === undefined ? {} : { sessionAt }),
+          ...(registeredAt === undefined ? {} : { registeredAt }),
+        }),
+      );
+    await register('reg_old-1', 'old-session', '2026-05-20T08:00:00.000Z');
+    await register('reg_old-2', 'old-session', '2026-05-20T08:00:00.000Z');
+    await ledger.cancel('old-session', 'reg_old-1', '2026-05-01T00:00:00.000Z');
+    await register('reg_new-1', 'new-session', '2026-06-10T08:00:00.000Z');
+    // Made before sessions were recorded: counted from the registration.
+    await register('reg_legacy', 'legacy', undefined, '2026-01-01T00:00:00.000Z');
+
+    const expired = await ledger.expired(cutoffs);
+    const purged = await harness.twin(ledger).purge(expired);
+
+    expect(expired.map((item) => item.id).sort()).toEqual(['reg_legacy', 'reg_old-1', 'reg_old-2']);
+    expect(purged).toBe(3);
+    expect(await ledger.find('old-session', 'reg_old-2')).toBeNull();
+    expect(await ledger.find('legacy', 'reg_legacy')).toBeNull();
+    expect(await ledger.find('new-session', 'reg_new-1')).not.toBeNull();
+    expect(await ledger.seats('old-session', 1)).toEqual({
+      capacity: 1,
+      confirmed: 0,
+      left: 1,
+      waiting: 0,
+    });
+    expect(await ledger.expired(cutoffs)).toEqual([]);
   });
 });

@@ -1,12 +1,19 @@
 // Use-case dependencies made of the in-memory ports, and a logger that keeps its lines.
 import type { AppDeps } from '../../src/server/applications/deps.ts';
 import { createLogger } from '../../src/server/log.ts';
-import { FakeClock, MemoryMailer, MemoryQueue, MemoryStore } from './memory-ports.ts';
+import {
+  FakeClock,
+  MemoryErasureLog,
+  MemoryMailer,
+  MemoryQueue,
+  MemoryStore,
+} from './memory-ports.ts';
 
 export interface TestDeps extends AppDeps {
   store: MemoryStore;
   mailer: MemoryMailer;
   queue: MemoryQueue;
+  erasures: MemoryErasureLog;
   clock: FakeClock;
   /** Every log line written, as JSON text. */
   logLines: string[];
@@ -20,6 +27,7 @@ export function testDeps(overrides: Partial<AppDeps> = {}): TestDeps {
     store: new MemoryStore(),
     mailer: new MemoryMailer(),
     queue: new MemoryQueue(),
+    erasures: new MemoryErasureLog(),
     clock,
     log: createLogger(
       (line) => logLines.push(line),

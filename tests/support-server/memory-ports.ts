@@ -6,6 +6,7 @@ import type {
   ApplicationRecord,
   ApplicationStore,
   EmailMessage,
+  ErasureLog,
   Mailer,
   PendingDelivery,
   PendingQueue,
@@ -104,6 +105,32 @@ export class MemoryQueue implements PendingQueue {
 
   remove(id: string): Promise<void> {
     this.items.delete(id);
+    return Promise.resolve();
+  }
+}
+
+/** The erasure log in memory: keys and the instant each may be forgotten. */
+export class MemoryErasureLog implements ErasureLog {
+  readonly entries = new Map<string, string>();
+
+  add(key: string, until: string): Promise<void> {
+    this.entries.set(key, until);
+    return Promise.resolve();
+  }
+
+  erased(keys: readonly string[]): Promise<Set<string>> {
+    return Promise.resolve(new Set(keys.filter((key) => this.entries.has(key))));
+  }
+
+  expired(now: string): Promise<string[]> {
+    const at = Date.parse(now);
+    return Promise.resolve(
+      [...this.entries].filter(([, until]) => Date.parse(until) <= at).map(([key]) => key),
+    );
+  }
+
+  remove(keys: readonly string[]): Promise<void> {
+    for (const key of keys) this.entries.delete(key);
     return Promise.resolve();
   }
 }

@@ -26,8 +26,10 @@ export function installServices(
     config,
     deps,
     outbox,
+    retention: [],
     registrations: registrations ?? {
       ledger: new LocalLedger({ file: ':memory:' }),
+      erasures: deps.erasures,
       sessions: { find: () => Promise.resolve(null), upcoming: () => Promise.resolve([]) },
       mailer: deps.mailer,
       clock: deps.clock,

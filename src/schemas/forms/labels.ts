@@ -1,5 +1,6 @@
 // Labels of the sign-up fields and, for each, why we ask it: shown on the forms
 // and on the server's error page. Free-text hints warn against sensitive data.
+import { retentionText } from '../../lib/retention.ts';
 import type { Locale } from '../common.ts';
 import type { ObserverFormInput } from './observer.ts';
 import type { VolunteerFormInput } from './volunteer.ts';
@@ -13,10 +14,10 @@ export interface FieldText {
 type Hidden = 'locale' | 'privacyVersion' | 'charterVersion';
 type Labels<Input> = Record<Locale, Record<Exclude<keyof Input & string, Hidden>, FieldText>>;
 
-/** How long applications are kept: the delegation's decision, shown on the forms and the privacy page. */
+/** How long applications are kept, from the one module the privacy page and the purge read. */
 export const retention: Record<Locale, string> = {
-  fr: 'deux ans après notre dernier échange',
-  en: 'two years after our last exchange',
+  fr: retentionText('applications', 'fr'),
+  en: retentionText('applications', 'en'),
 };
 
 const noSensitive = {

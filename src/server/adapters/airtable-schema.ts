@@ -120,6 +120,21 @@ const commonFields: readonly FieldSpec[] = [
   },
 ];
 
+/**
+ * When the coordination last exchanged with the applicant, set by the
+ * coordinators (the site never writes it): applications are deleted 24 months
+ * after it (src/lib/retention.ts), or after "Submitted at" while it is empty.
+ */
+export const LAST_CONTACT_FIELD = 'Last contact';
+
+const lastContactField: FieldSpec = {
+  name: LAST_CONTACT_FIELD,
+  type: 'dateTime',
+  value: 'dateTime',
+  description:
+    'When you last exchanged with the applicant: set it after each exchange. The site deletes the application 24 months after it (after Submitted at while it is empty).',
+};
+
 export const volunteersTable: TableSpec = {
   name: 'Volunteers',
   description:
@@ -169,6 +184,7 @@ export const volunteersTable: TableSpec = {
       value: 'longText',
       description: 'Why they want to join, in their words.',
     },
+    lastContactField,
   ],
 };
 
@@ -214,6 +230,7 @@ export const observersTable: TableSpec = {
       value: 'text',
       description: "Version of the observers' charter accepted.",
     },
+    lastContactField,
   ],
 };
 
@@ -235,6 +252,9 @@ export const suspectedSpamTable: TableSpec = {
 
 /** The field that holds Registration.id: the key the copies of registrations are found by. */
 export const REGISTRATION_ID_FIELD = 'Registration ID';
+
+/** The session's start, from which a registration's retention period counts. */
+export const SESSION_DATE_FIELD = 'Session date';
 
 export const REGISTRATION_STATUS_CHOICES = ['confirmed', 'waiting', 'cancelled'] as const;
 
@@ -292,6 +312,13 @@ export const registrationsTable: TableSpec = {
       type: 'dateTime',
       value: 'dateTime',
       description: 'When the site accepted the registration.',
+    },
+    {
+      name: SESSION_DATE_FIELD,
+      type: 'dateTime',
+      value: 'dateTime',
+      description:
+        'When the session starts; the site deletes the registration 12 months after it (after Registered at while it is empty).',
     },
     {
       name: 'Locale',

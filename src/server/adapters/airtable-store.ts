@@ -10,8 +10,11 @@ import { PermanentError, TemporaryError } from '../errors.ts';
 import type {
   ApplicationRecord,
   ApplicationStore,
+  ExpiredItem,
   RegistrationCopy,
   RegistrationRoster,
+  RetentionCutoffs,
+  RetentionPurge,
 } from '../ports.ts';
 import {
   createRateLimiter,
@@ -21,13 +24,18 @@ import {
   type RateLimiter,
 } from '../retry.ts';
 import { fromAirtableFields, searchOrder, toAirtableFields } from './airtable-fields.ts';
-import { fieldEqualsAny } from './airtable-formula.ts';
+import { fieldEqualsAny, formulaField, formulaString } from './airtable-formula.ts';
 import {
   APPLICATION_ID_FIELD,
+  LAST_CONTACT_FIELD,
   REGISTRATION_ID_FIELD,
+  SESSION_DATE_FIELD,
   airtableTables,
+  observersTable,
   registrationsTable,
+  suspectedSpamTable,
   tableFor,
+  volunteersTable,
 } from './airtable-schema.ts';
 
 export interface AirtableStoreOptions {
@@ -94,11 +102,12 @@ export function registrationFields(copy: RegistrationCopy): Partial<FieldSet> {
     Status: copy.status,
     Position: copy.position ?? emptyCell,
     'Registered at': copy.registeredAt,
+    ...(copy.sessionAt === undefined ? {} : { [SESSION_DATE_FIELD]: copy.sessionAt }),
     Locale: copy.locale,
   };
 }
 
-export class AirtableStore implements ApplicationStore, RegistrationRoster {
+export class AirtableStore implements ApplicationStore, RegistrationRoster, RetentionPurge {
   readonly #base: Airtable.Base;
   readonly #limiter: RateLimiter;
   readonly #clock: Clock;
@@ -211,6 +220,72 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster {
       await this.#request(table, deadline, () => this.#base.table(table).destroy(batch));
     }
     return found.length > 0;
+  }
+
+  /**
+   * Records past their retention period, in every table the site writes:
+   * applications by Last contact (or Submitted at), suspected spam by Submitted
+   * at, registrations by Session date (or Registered at). Ids only are read.
+   */
+  async expired(cutoffs: RetentionCutoffs): Promise<ExpiredItem[]> {
+    const deadline = this.#clock.now() + this.#deadlineMs;
+    const before = (date: string, cutoff: string) =>
+      `IS_BEFORE(${date},DATETIME_PARSE(${formulaString(cutoff)}))`;
+    /** The field's date, or the fallback's while the field is empty. */
+    const orElse = (field: string, fallback: string) =>
+      `IF(${formulaField(field)},${formulaField(field)},${formulaField(fallback)})`;
+    const queries: [table: string, idField: string, formula: string][] = [
+      [
+        volunteersTable.name,
+        APPLICATION_ID_FIELD,
+        before(orElse(LAST_CONTACT_FIELD, 'Submitted at'), cutoffs.applications),
+      ],
+      [
+        observersTable.name,
+        APPLICATION_ID_FIELD,
+        before(orElse(LAST_CONTACT_FIELD, 'Submitted at'), cutoffs.applications),
+      ],
+      [
+        suspectedSpamTable.name,
+        APPLICATION_ID_FIELD,
+        before(formulaField('Submitted at'), cutoffs.suspectedSpam),
+      ],
+      [
+        registrationsTable.name,
+        REGISTRATION_ID_FIELD,
+        before(orElse(SESSION_DATE_FIELD, 'Registered at'), cutoffs.registrations),
+      ],
+    ];
+    const items: ExpiredItem[] = [];
+    for (const [table, idField, filterByFormula] of queries) {
+      const records = await this.#request(table, deadline, () =>
+        this.#base
+          .table(table)
+          .select({ filterByFormula, fields: [idField], pageSize: 100 })
+          .all(),
+      );
+      for (const record of records)
+        items.push({ place: `Airtable ${table}`, id: asText(record.get(idField)), ref: record.id });
+    }
+    return items;
+  }
+
+  /** Deletes the listed records, 10 a request, each request paced under the base's limit. */
+  async purge(items: readonly ExpiredItem[]): Promise<number> {
+    const deadline = this.#clock.now() + this.#deadlineMs;
+    let count = 0;
+    const tables = new Map<string, string[]>();
+    for (const item of items) {
+      const table = item.place.replace(/^Airtable /, '');
+      tables.set(table, [...(tables.get(table) ?? []), item.ref]);
+    }
+    for (const [table, recordIds] of tables) {
+      for (const batch of chunks(recordIds, WRITE_BATCH)) {
+        await this.#request(table, deadline, () => this.#base.table(table).destroy(batch));
+        count += batch.length;
+      }
+    }
+    return count;
   }
 
   async #saveInTable(table: string, records: ApplicationRecord[], deadline: number): Promise<void> {

@@ -5,10 +5,13 @@
 import type { Store } from '@netlify/blobs';
 import { TemporaryError } from '../errors.ts';
 import type {
+  ExpiredItem,
   NewRegistration,
   Registration,
   RegistrationEmail,
   RegistrationLedger,
+  RetentionCutoffs,
+  RetentionPurge,
   SessionNotice,
   UncopiedRegistration,
 } from '../ports.ts';
@@ -19,9 +22,12 @@ import {
   applyMarkCopied,
   applyMarkSent,
   applyOwe,
+  applyPurge,
   applyRegister,
   applyVerify,
+  bySession,
   countSeats,
+  expiredIn,
   uncopiedIn,
 } from '../registrations/ledger-rules.ts';
 
@@ -38,7 +44,7 @@ interface SessionDocument {
 
 const keyOf = (sessionSlug: string) => `session/${sessionSlug}`;
 
-export class BlobsLedger implements RegistrationLedger {
+export class BlobsLedger implements RegistrationLedger, RetentionPurge {
   readonly #store: BlobsLedgerOptions['store'];
   readonly #maxAttempts: number;
 
@@ -129,6 +135,29 @@ export class BlobsLedger implements RegistrationLedger {
       next: applyMarkCopied(list, id, state),
       answer: undefined,
     }));
+  }
+
+  /** Registrations whose session is past the registrations' period (see retention.ts). */
+  async expired(cutoffs: RetentionCutoffs): Promise<ExpiredItem[]> {
+    const { blobs } = await this.#store.list({ prefix: 'session/' });
+    const items: ExpiredItem[] = [];
+    for (const blob of blobs) {
+      const { list } = await this.#read(blob.key.slice('session/'.length));
+      for (const r of expiredIn(list, cutoffs.registrations))
+        items.push({ place: 'seat ledger', id: r.id, ref: r.sessionSlug });
+    }
+    return items;
+  }
+
+  async purge(items: readonly ExpiredItem[]): Promise<number> {
+    let count = 0;
+    for (const [slug, ids] of bySession(items)) {
+      count += await this.#change(slug, (list) => {
+        const { list: next, purged } = applyPurge(list, ids);
+        return { next: purged === 0 ? null : next, answer: purged };
+      });
+    }
+    return count;
   }
 
   erase(sessionSlug: string, id: string, at: string) {

@@ -5,10 +5,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type {
+  ExpiredItem,
   NewRegistration,
   Registration,
   RegistrationEmail,
   RegistrationLedger,
+  RetentionCutoffs,
+  RetentionPurge,
   SessionNotice,
   UncopiedRegistration,
 } from '../ports.ts';
@@ -19,14 +22,17 @@ import {
   applyMarkCopied,
   applyMarkSent,
   applyOwe,
+  applyPurge,
   applyRegister,
   applyVerify,
+  bySession,
   countSeats,
+  expiredIn,
   needsCopy,
   uncopiedIn,
 } from '../registrations/ledger-rules.ts';
 
-export class LocalLedger implements RegistrationLedger {
+export class LocalLedger implements RegistrationLedger, RetentionPurge {
   readonly #db: DatabaseSync;
 
   constructor(options: { file: string }) {
@@ -134,6 +140,32 @@ export class LocalLedger implements RegistrationLedger {
       next: applyMarkCopied(list, id, state),
       answer: undefined,
     }));
+  }
+
+  /** Registrations whose session is past the registrations' period (see retention.ts). */
+  expired(cutoffs: RetentionCutoffs): Promise<ExpiredItem[]> {
+    const all = this.#db
+      .prepare('SELECT record FROM registrations ORDER BY seq')
+      .all()
+      .map((row) => JSON.parse(String(row['record'])) as Registration);
+    return Promise.resolve(
+      expiredIn(all, cutoffs.registrations).map((r) => ({
+        place: 'seat ledger',
+        id: r.id,
+        ref: r.sessionSlug,
+      })),
+    );
+  }
+
+  async purge(items: readonly ExpiredItem[]): Promise<number> {
+    let count = 0;
+    for (const [slug, ids] of bySession(items)) {
+      count += await this.#change(slug, (list) => {
+        const { list: next, purged } = applyPurge(list, ids);
+        return { next, answer: purged };
+      });
+    }
+    return count;
   }
 
   erase(sessionSlug: string, id: string, at: string) {

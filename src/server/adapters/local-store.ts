@@ -3,9 +3,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import type { ApplicationRecord, ApplicationStore } from '../ports.ts';
+import type {
+  ApplicationRecord,
+  ApplicationStore,
+  ExpiredItem,
+  RetentionCutoffs,
+  RetentionPurge,
+} from '../ports.ts';
 
-export class LocalStore implements ApplicationStore {
+export class LocalStore implements ApplicationStore, RetentionPurge {
   readonly #db: DatabaseSync;
 
   constructor(options: { file: string }) {
@@ -53,6 +59,35 @@ export class LocalStore implements ApplicationStore {
   erase(id: string): Promise<boolean> {
     const result = this.#db.prepare('DELETE FROM applications WHERE id = ?').run(id);
     return Promise.resolve(Number(result.changes) > 0);
+  }
+
+  /**
+   * Applications submitted before their cutoff (suspected spam before its own).
+   * Nobody records a later contact on this machine: the submission is the last one.
+   */
+  expired(cutoffs: RetentionCutoffs): Promise<ExpiredItem[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT id, status FROM applications
+         WHERE (status = 'suspected-spam' AND submitted_at < ?)
+            OR (status <> 'suspected-spam' AND submitted_at < ?)
+         ORDER BY submitted_at, id`,
+      )
+      .all(cutoffs.suspectedSpam, cutoffs.applications);
+    return Promise.resolve(
+      rows.map((row) => ({
+        place: row['status'] === 'suspected-spam' ? 'local store (suspected spam)' : 'local store',
+        id: String(row['id']),
+        ref: String(row['id']),
+      })),
+    );
+  }
+
+  purge(items: readonly ExpiredItem[]): Promise<number> {
+    const remove = this.#db.prepare('DELETE FROM applications WHERE id = ?');
+    let count = 0;
+    for (const item of items) count += Number(remove.run(item.ref).changes);
+    return Promise.resolve(count);
   }
 
   /** Every record, oldest first: for local tools and tests, not part of the port. */

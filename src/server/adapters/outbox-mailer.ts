@@ -2,9 +2,15 @@
 // written to disk (JSON + HTML + text) and listed by the /api/outbox page.
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { EmailMessage, Mailer } from '../ports.ts';
+import type {
+  EmailMessage,
+  ExpiredItem,
+  Mailer,
+  RetentionCutoffs,
+  RetentionPurge,
+} from '../ports.ts';
 import { safeName, sweepTempFiles, writeFileAtomic } from './atomic-file.ts';
 
 /** What the outbox keeps of one email, besides its HTML and text bodies. */
@@ -25,7 +31,7 @@ export interface OutboxEmail extends OutboxEntry {
   text: string;
 }
 
-export class OutboxMailer implements Mailer {
+export class OutboxMailer implements Mailer, RetentionPurge {
   readonly #dir: string;
   readonly #from: string;
   readonly #now: () => Date;
@@ -93,6 +99,33 @@ export class OutboxMailer implements Mailer {
       readFile(join(this.#dir, `${id}.txt`), 'utf8'),
     ]);
     return { ...entry, html, text };
+  }
+
+  /** Emails sent before the local outbox's cutoff: it stands in for Resend's logs, which expire too. */
+  async expired(cutoffs: RetentionCutoffs): Promise<ExpiredItem[]> {
+    return (await this.list())
+      .filter((entry) => entry.sentAt < cutoffs.localOutbox)
+      .reverse()
+      .map((entry) => ({ place: 'local outbox', id: entry.id, ref: entry.id }));
+  }
+
+  /** Deletes each email with its bodies and attachments; its JSON file last, as send() wrote it. */
+  async purge(items: readonly ExpiredItem[]): Promise<number> {
+    let count = 0;
+    for (const item of items) {
+      const entry = /^out_[0-9a-f]{24}$/.test(item.ref) ? await this.#entry(item.ref) : null;
+      if (entry === null) continue;
+      for (const file of [
+        ...entry.attachments.map((a) => basename(a.file)),
+        `${entry.id}.html`,
+        `${entry.id}.txt`,
+        `${entry.id}.json`,
+      ]) {
+        await rm(join(this.#dir, file), { force: true });
+      }
+      count += 1;
+    }
+    return count;
   }
 
   /** The bytes of an email's attachment, by its position in the email. */

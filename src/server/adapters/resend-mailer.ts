@@ -4,7 +4,7 @@
 // within a deadline. The idempotency key makes every retry send at most once.
 
 import { Resend, type CreateEmailOptions, type ErrorResponse } from 'resend';
-import { PermanentError, TemporaryError } from '../errors.ts';
+import { PermanentError, RejectedError, TemporaryError } from '../errors.ts';
 import type { EmailMessage, Mailer } from '../ports.ts';
 import {
   createRateLimiter,
@@ -128,7 +128,10 @@ export function toMailerError(
     return new PermanentError('resend_409_idempotency_conflict');
   }
   if (status >= 500) return new TemporaryError(`resend_${status}`);
-  return new PermanentError(`resend_${status}_${safeName(error.name)}`);
+  const code = `resend_${status}_${safeName(error.name)}`;
+  // 400 and 422 judge the message itself (e.g. an address Resend refuses); 401
+  // and 403 judge our key or domain, which a fix of the configuration cures.
+  return status === 400 || status === 422 ? new RejectedError(code) : new PermanentError(code);
 }
 
 /** The wait Resend asks for: retry-after, else ratelimit-reset (both in seconds). */

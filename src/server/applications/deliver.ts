@@ -1,8 +1,11 @@
 // Delivering accepted applications: to the store (in batches), then the welcome
 // email, then out of the queue. Every step is recorded in the queue as soon as
 // it is done and is idempotent by the application id, so a crash or a retry at
-// any point neither loses nor repeats anything.
+// any point neither loses nor repeats anything. An erasure that comes during a
+// delivery is never undone: the delivery checks the erasure log after its
+// writes and takes back what it wrote (see erasures.ts).
 import { PermanentError, TemporaryError } from '../errors.ts';
+import { erasedIds } from '../erasures.ts';
 import { errorCode } from '../log.ts';
 import type { PendingDelivery } from '../ports.ts';
 import type { AppDeps } from './deps.ts';
@@ -43,6 +46,23 @@ export async function deliverItems(
 ): Promise<DeliveryReport> {
   const failed = new Set<string>();
   const { clock, queue, log } = deps;
+  /** Items erased by their author since they were read: nothing more is done for them. */
+  const erased = new Set<string>();
+
+  /** Takes back whatever this run may have written of the items erased meanwhile. */
+  const dropErased = async (batch: readonly PendingDelivery[]) => {
+    const found = await erasedIds(
+      deps,
+      batch.map((i) => i.record.id).filter((id) => !erased.has(id)),
+    );
+    for (const id of found) {
+      erased.add(id);
+      await queue.remove(id);
+      await deps.store.erase(id);
+      log.info('delivery_dropped_erased', { id });
+    }
+  };
+  await dropErased(items);
 
   /** Writes an item back, unless it was erased meanwhile: an erasure must not be undone. */
   const save = async (item: PendingDelivery) => {
@@ -78,13 +98,15 @@ export async function deliverItems(
 
   // 1. The store, in batches. A temporary failure (rate limit, outage) stops
   // the run's store calls: hammering a provider that said "wait" makes it worse.
-  const toStore = items.filter((i) => !i.stored);
+  const toStore = items.filter((i) => !i.stored && !erased.has(i.record.id));
   for (let start = 0; start < toStore.length; start += storeBatchSize) {
     const batch = toStore.slice(start, start + storeBatchSize);
     if (clock.now() >= options.deadline) break;
     try {
       await deps.store.saveAll(batch.map((i) => i.record));
+      await dropErased(batch);
       for (const item of batch) {
+        if (erased.has(item.record.id)) continue;
         item.stored = true;
         await save(item);
       }
@@ -108,8 +130,11 @@ export async function deliverItems(
     }
   }
 
-  // 2. The welcome emails, only for what is safely in the store.
-  const toMail = items.filter((i) => i.stored && needsEmail(i) && !failed.has(i.record.id));
+  // 2. The welcome emails, only for what is safely in the store and not erased since.
+  await dropErased(items);
+  const toMail = items.filter(
+    (i) => i.stored && needsEmail(i) && !failed.has(i.record.id) && !erased.has(i.record.id),
+  );
   for (const [index, item] of toMail.entries()) {
     if (clock.now() >= options.deadline) break;
     try {
@@ -126,9 +151,13 @@ export async function deliverItems(
     }
   }
 
-  // 3. Done items leave the queue.
+  // 3. Done items leave the queue. Last, a look at the erasure log after every
+  // write of this run: an erasure recorded before it is undone by us, one
+  // recorded after it deletes what we wrote itself.
+  await dropErased(items);
   let delivered = 0;
   for (const item of items) {
+    if (erased.has(item.record.id)) continue;
     if (isDone(item)) {
       await queue.remove(item.record.id);
       delivered += 1;
@@ -139,7 +168,7 @@ export async function deliverItems(
       });
     }
   }
-  return { delivered, pending: items.length - delivered };
+  return { delivered, pending: items.length - delivered - erased.size };
 }
 
 /** Delivers one application right after it was accepted, within a short deadline. */

@@ -1,7 +1,13 @@
 // What the use cases need from the outside, gathered in one object so that
 // services.ts wires the real adapters and the tests wire fakes.
 import type { Logger } from '../log.ts';
-import type { ApplicationRecord, ApplicationStore, Mailer, PendingQueue } from '../ports.ts';
+import type {
+  ApplicationRecord,
+  ApplicationStore,
+  ErasureLog,
+  Mailer,
+  PendingQueue,
+} from '../ports.ts';
 import type { Clock } from '../retry.ts';
 import type { SessionLink } from '../emails/welcome.ts';
 
@@ -9,6 +15,8 @@ export interface AppDeps {
   store: ApplicationStore;
   mailer: Mailer;
   queue: PendingQueue;
+  /** Erasures every writer checks after writing, so that an erasure is never undone. */
+  erasures: ErasureLog;
   clock: Clock;
   log: Logger;
   /** Public address of the site, without trailing slash. */

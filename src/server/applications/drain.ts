@@ -1,5 +1,6 @@
 // The scheduled retry: every pending application whose time has come is
 // claimed, then delivered in batches within the function's time budget.
+import { retentionPeriods } from '../../lib/retention.ts';
 import type { PendingDelivery } from '../ports.ts';
 import type { AppDeps } from './deps.ts';
 import { deliverItems, type DeliveryReport } from './deliver.ts';
@@ -12,7 +13,7 @@ export const claimMs = 2 * 60_000;
  * store; a week-late welcome helps no one), as the privacy notice promises. A
  * record not yet stored is never dropped: it is logged as overdue instead.
  */
-export const maxPendingMs = 7 * 86_400_000;
+export const maxPendingMs = retentionPeriods.pending.days * 86_400_000;
 
 export interface DrainOptions {
   /** Time this run may spend; a scheduled function has 30 s in all. Default 20 s. */

@@ -1,15 +1,19 @@
-// GET /api/erasure?token=… shows a confirmation; POST /api/erasure erases.
+// GET /api/erasure?token=… shows what we hold (right of access) and a
+// confirmation; POST /api/erasure erases. Once erased, the link says so.
+import { heldApplication } from '../applications/access.ts';
 import { eraseApplication } from '../applications/erase.ts';
 import { erasurePath } from '../applications/welcome.ts';
+import { isErased } from '../erasures.ts';
 import { html, readBody } from '../http.ts';
+import { applicationAccess } from '../pages/access.ts';
 import { erasureConfirmPage, erasureDonePage, erasureInvalidPage } from '../pages/erasure.ts';
-import { getServices } from '../services.ts';
+import { adapterNames, getServices } from '../services.ts';
 import { verifyErasureToken } from '../tokens.ts';
 import { failure } from './failure.ts';
 
 export async function handleErasure(req: Request): Promise<Response> {
   try {
-    const { deps } = getServices();
+    const { deps, config } = getServices();
     const given =
       req.method === 'GET'
         ? new URL(req.url).searchParams.get('token')
@@ -23,9 +27,17 @@ export async function handleErasure(req: Request): Promise<Response> {
       });
     }
     const { id, locale } = check.claim;
-    if (req.method === 'GET') return html(erasureConfirmPage(locale, token, erasurePath));
+    // Erased already: the link says so rather than offer to erase again.
+    const erased = await isErased(deps, id);
+    if (req.method === 'GET') {
+      if (erased) return html(erasureDonePage(locale, true));
+      const held = await heldApplication(deps, id);
+      if (held === null) return html(erasureDonePage(locale, false));
+      const access = applicationAccess(locale, held.record, held, adapterNames(config));
+      return html(erasureConfirmPage(locale, token, erasurePath, access));
+    }
     const existed = await eraseApplication(deps, id);
-    return html(erasureDonePage(locale, existed));
+    return html(erasureDonePage(locale, existed || erased));
   } catch (error) {
     return failure('erasure_failed', error);
   }

@@ -14,6 +14,7 @@ import {
   erasedPage,
   registrationClosedPage,
   registrationDuplicatePage,
+  registrationGonePage,
   registrationInvalidPage,
   registrationMessage,
   verifyConfirmPage,
@@ -29,7 +30,9 @@ import {
   registerForSession,
   verifyRegistration,
 } from '../registrations/register.ts';
-import { getServices } from '../services.ts';
+import { adapterNames, getServices } from '../services.ts';
+import { isErased } from '../erasures.ts';
+import { registrationAccess } from '../pages/access.ts';
 import { sessionPath, sitePath } from '../site-paths.ts';
 import type { RequestContext } from './context.ts';
 import { failure } from './failure.ts';
@@ -184,17 +187,22 @@ export async function handleCancel(req: Request, context: RequestContext): Promi
     }
     const { sessionSlug, id, locale } = check.claim;
     const training = sitePath('training', locale);
+    // Erased already: the link says so rather than offer to erase again.
+    if (await isErased(deps, id)) return html(erasedPage(locale, training));
     if (form === null) {
       const registration = await deps.ledger.find(sessionSlug, id);
-      if (registration === null) return html(cancelDonePage(locale, false, training));
+      if (registration === null) return html(registrationGonePage(locale, training));
       const session = await deps.sessions.find(sessionSlug).catch(() => null);
+      const title = session?.title[locale] ?? '';
+      const places = { ...adapterNames(getServices().config), roster: deps.roster != null };
       return html(
         cancelConfirmPage(
           locale,
           token,
           cancelPath,
-          session?.title[locale] ?? '',
+          title,
           registration.status !== 'cancelled',
+          registrationAccess(locale, registration, title, places),
         ),
       );
     }

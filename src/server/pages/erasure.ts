@@ -1,7 +1,7 @@
-// Pages of the erasure link: confirm (a GET never erases, because mail
-// scanners open links), done, and link not valid.
+// Pages of the erasure link: what we hold and the confirmation (a GET never
+// erases, because mail scanners open links), done, and link not valid.
 import type { Locale } from '../../schemas/common.ts';
-import { html } from '../markup.ts';
+import { html, type SafeHtml } from '../markup.ts';
 import { renderPage } from './layout.ts';
 
 const text = {
@@ -11,9 +11,9 @@ const text = {
       'Vous êtes sur le point d’effacer votre candidature et les données qui l’accompagnent. Cette action est définitive.',
     button: 'Effacer ma candidature',
     doneTitle: 'Votre candidature est effacée',
-    done: 'Nous avons supprimé votre candidature de nos outils. Si vous changez d’avis, vous pouvez candidater de nouveau à tout moment.',
+    done: 'Vos données ont été effacées de nos outils, définitivement. Si vous changez d’avis, vous pouvez candidater de nouveau à tout moment.',
     goneTitle: 'Rien à effacer',
-    gone: 'Nous n’avons plus de candidature liée à ce lien : elle a déjà été effacée.',
+    gone: 'Nous ne gardons plus rien de la candidature liée à ce lien : elle a été effacée, ou supprimée à la fin de sa durée de conservation.',
     invalidTitle: 'Ce lien ne fonctionne pas',
     expired: 'Ce lien a expiré.',
     malformed: 'Ce lien est incomplet ou a été modifié.',
@@ -26,9 +26,9 @@ const text = {
       'You are about to erase your application and the data that goes with it. This cannot be undone.',
     button: 'Erase my application',
     doneTitle: 'Your application is erased',
-    done: 'We have deleted your application from our tools. If you change your mind, you are welcome to apply again at any time.',
+    done: 'Your data has been erased from our tools, for good. If you change your mind, you are welcome to apply again at any time.',
     goneTitle: 'Nothing to erase',
-    gone: 'We no longer hold any application for this link: it has already been erased.',
+    gone: 'We no longer hold anything of the application behind this link: it was erased, or deleted at the end of its retention period.',
     invalidTitle: 'This link does not work',
     expired: 'This link has expired.',
     malformed: 'This link is incomplete or has been changed.',
@@ -39,12 +39,19 @@ const text = {
 
 const homePath = (locale: Locale) => (locale === 'fr' ? '/' : '/en/');
 
-export function erasureConfirmPage(locale: Locale, token: string, action: string): string {
+/** `access`: what we hold and where (pages/access.ts), shown above the button. */
+export function erasureConfirmPage(
+  locale: Locale,
+  token: string,
+  action: string,
+  access?: SafeHtml,
+): string {
   const t = text[locale];
   return renderPage({
     locale,
     title: t.confirmTitle,
-    body: html`<p>${t.confirm}</p>
+    body: html`${access ?? ''}
+      <p>${t.confirm}</p>
       <form method="post" action="${action}">
         <input type="hidden" name="token" value="${token}" />
         <button type="submit">${t.button}</button>

@@ -3,7 +3,7 @@
 // cancellation link's confirm / done pages (a GET never changes anything,
 // because mail scanners open links).
 import type { Locale } from '../../schemas/common.ts';
-import { html } from '../markup.ts';
+import { html, type SafeHtml } from '../markup.ts';
 import { renderPage } from './layout.ts';
 
 const text = {
@@ -30,7 +30,9 @@ const text = {
       'Vous pouvez aussi effacer votre inscription : nous ne garderons ni votre nom ni votre email pour cette session.',
     eraseButton: 'Annuler et effacer mes données',
     erasedTitle: 'Vos données sont effacées',
-    erased: 'Votre inscription et les données qui l’accompagnaient sont effacées.',
+    erased: 'Votre inscription et les données qui l’accompagnaient sont effacées, définitivement.',
+    noneTitle: 'Rien à annuler',
+    none: 'Nous ne gardons plus rien de l’inscription liée à ce lien : elle a été effacée, ou supprimée à la fin de sa durée de conservation.',
     linkTitle: 'Ce lien ne fonctionne pas',
     expired: 'Ce lien a expiré.',
     malformed: 'Ce lien est incomplet ou a été modifié.',
@@ -68,7 +70,9 @@ const text = {
       'You can also erase your registration: we will keep neither your name nor your email for this session.',
     eraseButton: 'Cancel and erase my data',
     erasedTitle: 'Your data is erased',
-    erased: 'Your registration and the data that came with it are erased.',
+    erased: 'Your registration and the data that came with it are erased, for good.',
+    noneTitle: 'Nothing to cancel',
+    none: 'We no longer hold anything of the registration behind this link: it was erased, or deleted at the end of its retention period.',
     linkTitle: 'This link does not work',
     expired: 'This link has expired.',
     malformed: 'This link is incomplete or has been changed.',
@@ -133,19 +137,24 @@ export function registrationClosedPage(
   });
 }
 
-/** `active`: the registration still holds a seat or a place; a cancelled one can only be erased. */
+/**
+ * `active`: the registration still holds a seat or a place; a cancelled one can
+ * only be erased. `access`: what we hold and where (pages/access.ts).
+ */
 export function cancelConfirmPage(
   locale: Locale,
   token: string,
   action: string,
   session: string,
   active = true,
+  access?: SafeHtml,
 ): string {
   const t = text[locale];
   return renderPage({
     locale,
     title: t.confirmTitle,
     body: html`<p><strong>${session}</strong></p>
+      ${access ?? ''}
       <p>${active ? t.confirm : t.gone}</p>
       <p>${t.eraseIntro}</p>
       <form method="post" action="${action}">
@@ -231,5 +240,16 @@ export function verifyInvalidPage(
     title: t.linkTitle,
     body: html`<p>${reason === 'expired' ? t.expired : t.malformed}</p>
       <p>${t.verifyContact(coordinatorEmail)}</p>`,
+  });
+}
+
+/** The link's registration is no longer held: erased long ago, or past its retention period. */
+export function registrationGonePage(locale: Locale, trainingPath: string): string {
+  const t = text[locale];
+  return renderPage({
+    locale,
+    title: t.noneTitle,
+    body: html`<p role="status">${t.none}</p>
+      <p><a href="${trainingPath}">${t.training}</a></p>`,
   });
 }

@@ -1,7 +1,9 @@
 // Copies of the registrations for trainers (Airtable's "Registrations" table).
 // The ledger records which state of each registration was last copied, so a
 // copy owed is never lost (the next drain finds it) and the roster, which
-// looks registrations up by id, never holds one twice.
+// looks registrations up by id, never holds one twice. A copy made from a read
+// older than an erasure is taken back at once (see erasures.ts).
+import { erasedIds } from '../erasures.ts';
 import { errorCode } from '../log.ts';
 import type { RegistrationCopy, UncopiedRegistration } from '../ports.ts';
 import type { RegistrationDeps } from './deps.ts';
@@ -10,7 +12,10 @@ import type { RegistrationDeps } from './deps.ts';
 const COPY_BATCH = 50;
 
 export async function copyRegistrations(
-  deps: Pick<RegistrationDeps, 'ledger' | 'sessions' | 'roster' | 'clock' | 'log'>,
+  deps: Pick<
+    RegistrationDeps,
+    'ledger' | 'sessions' | 'roster' | 'clock' | 'log' | 'erasures' | 'signingSecret'
+  >,
   budgetMs = 10_000,
 ): Promise<{ copied: number }> {
   const roster = deps.roster;
@@ -26,6 +31,14 @@ export async function copyRegistrations(
       const copies: RegistrationCopy[] = [];
       for (const item of batch) copies.push(await toCopy(deps, titles, item));
       await roster.saveRegistrations(copies);
+      // Erased since the ledger was read: this copy must not outlive the erasure.
+      for (const id of await erasedIds(
+        deps,
+        copies.map((c) => c.id),
+      )) {
+        await roster.eraseRegistration(id);
+        deps.log.info('registration_copy_erased', { id });
+      }
       for (const { registration, state } of batch) {
         await deps.ledger.markCopied(registration.sessionSlug, registration.id, state);
       }
@@ -66,6 +79,7 @@ async function toCopy(
     status: registration.status,
     ...(position === undefined ? {} : { position }),
     registeredAt: registration.registeredAt,
+    ...(registration.sessionAt === undefined ? {} : { sessionAt: registration.sessionAt }),
     locale: registration.locale,
   };
 }

@@ -2,7 +2,9 @@
 // the idempotency key "<registration id>:<email>" and then marked sent in the
 // ledger, so a crash in between resends nothing (the provider drops the
 // repeat), and nothing owed is lost (the drain finds it in the ledger).
-import { TemporaryError } from '../errors.ts';
+import { maxPendingMs } from '../applications/drain.ts';
+import { RejectedError, TemporaryError } from '../errors.ts';
+import { erasedIds } from '../erasures.ts';
 import { errorCode } from '../log.ts';
 import type { Registration, RegistrationEmail } from '../ports.ts';
 import { sessionPath } from '../site-paths.ts';
@@ -32,10 +34,40 @@ export function verifyUrl(
   return `${deps.siteUrl}${verifyPath}?token=${encodeURIComponent(token)}`;
 }
 
+/** When an email became owed: the change that owes it (registration, promotion, notice). */
+export function owedSince(registration: Registration, email: RegistrationEmail): number {
+  const notice = registration.notices?.find((n) => n.kind === email)?.at;
+  const at =
+    email === 'promoted'
+      ? registration.promotedAt
+      : email === 'confirmed' || email === 'waiting'
+        ? undefined
+        : notice;
+  return Date.parse(at ?? registration.registeredAt);
+}
+
+/**
+ * Whether a failed send is given up rather than retried by the next drain: a
+ * message the provider refuses for good (a 422 on this address never turns into
+ * a 200), or any failure once the email has been owed for as long as the
+ * applications' welcome email waits (a week-late confirmation helps no one).
+ * A configuration error (bad key) is retried until then, so that fixing it sends.
+ */
+function givesUp(
+  error: unknown,
+  registration: Registration,
+  email: RegistrationEmail,
+  now: number,
+): boolean {
+  return error instanceof RejectedError || now - owedSince(registration, email) > maxPendingMs;
+}
+
 export interface RegistrationDeliveryReport {
   sent: number;
   /** Emails dropped because their session is over or unpublished. */
   dropped: number;
+  /** Emails given up: refused for good by the provider, or owed for longer than maxPendingMs. */
+  abandoned: number;
   /** True if a failure stopped the run; what is left stays owed for the drain. */
   stopped: boolean;
 }
@@ -45,9 +77,14 @@ export async function deliverRegistrationEmails(
   registrations: readonly Registration[],
   options: { deadline: number },
 ): Promise<RegistrationDeliveryReport> {
-  const report: RegistrationDeliveryReport = { sent: 0, dropped: 0, stopped: false };
+  const report: RegistrationDeliveryReport = { sent: 0, dropped: 0, abandoned: 0, stopped: false };
+  // Read before an erasure that came since: nothing more is sent to its author.
+  const erased = await erasedIds(
+    deps,
+    registrations.filter((r) => r.unsent.length > 0).map((r) => r.id),
+  );
   for (const registration of registrations) {
-    if (registration.unsent.length === 0) continue;
+    if (registration.unsent.length === 0 || erased.has(registration.id)) continue;
     if (deps.clock.now() >= options.deadline) return { ...report, stopped: true };
     try {
       const session = await deps.sessions.find(registration.sessionSlug);
@@ -67,9 +104,23 @@ export async function deliverRegistrationEmails(
           verifyUrl: verifyUrl(deps, registration),
           verifyHours: verifyTokenHours,
         });
-        await deps.mailer.send(message, {
-          idempotencyKey: registrationEmailKey(registration, email),
-        });
+        try {
+          await deps.mailer.send(message, {
+            idempotencyKey: registrationEmailKey(registration, email),
+          });
+        } catch (error) {
+          if (!givesUp(error, registration, email, deps.clock.now())) throw error;
+          // Never sendable (or owed for too long): given up once, as the
+          // applications' welcome email is, with a line that names no one.
+          await deps.ledger.markSent(registration.sessionSlug, registration.id, email);
+          deps.log.error('registration_email_abandoned', {
+            id: registration.id,
+            kind: email,
+            code: errorCode(error),
+          });
+          report.abandoned += 1;
+          continue;
+        }
         await deps.ledger.markSent(registration.sessionSlug, registration.id, email);
         report.sent += 1;
       }

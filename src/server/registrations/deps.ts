@@ -1,11 +1,19 @@
 // What the registration use cases need from the outside; services.ts wires the
 // real adapters, the tests wire local ones.
 import type { Logger } from '../log.ts';
-import type { Mailer, RegistrationLedger, RegistrationRoster, SessionCatalog } from '../ports.ts';
+import type {
+  ErasureLog,
+  Mailer,
+  RegistrationLedger,
+  RegistrationRoster,
+  SessionCatalog,
+} from '../ports.ts';
 import type { Clock } from '../retry.ts';
 
 export interface RegistrationDeps {
   ledger: RegistrationLedger;
+  /** Erasures the copies and emails check, so that an erasure is never undone. */
+  erasures: ErasureLog;
   sessions: SessionCatalog;
   mailer: Mailer;
   clock: Clock;

@@ -233,3 +233,26 @@ export function applyErase(
   const { promoted, list: afterCancel } = applyCancel(list, id, at);
   return { erased: true, promoted, list: afterCancel.filter((r) => r.id !== id) };
 }
+
+/** The instant a registration's retention period counts from: its session, else its registration. */
+export const retentionStart = (r: Registration): string => r.sessionAt ?? r.registeredAt;
+
+/** Registrations whose session (or registration) came before `cutoff`, for the purge. */
+export const expiredIn = (list: readonly Registration[], cutoff: string): Registration[] =>
+  list.filter((r) => Date.parse(retentionStart(r)) < Date.parse(cutoff));
+
+/** Removes these registrations, without promoting anyone: their session is long over. */
+export function applyPurge(
+  list: readonly Registration[],
+  ids: ReadonlySet<string>,
+): { list: Registration[]; purged: number } {
+  const next = list.filter((r) => !ids.has(r.id));
+  return { list: next, purged: list.length - next.length };
+}
+
+/** Expired items grouped by session (their `ref`), as both ledgers purge them. */
+export function bySession(items: readonly { id: string; ref: string }[]): Map<string, Set<string>> {
+  const groups = new Map<string, Set<string>>();
+  for (const item of items) groups.set(item.ref, (groups.get(item.ref) ?? new Set()).add(item.id));
+  return groups;
+}

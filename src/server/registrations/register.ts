@@ -2,7 +2,9 @@
 // emails it owes are recorded in the same step and sent afterwards (deliver.ts).
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../schemas/common.ts';
+import { sessionInstants } from '../../calendar/session-instants.ts';
 import type { SessionData } from '../../schemas/session.ts';
+import { recordErasure } from '../erasures.ts';
 import type { RegisterOutcome, Registration, VerifyOutcome } from '../ports.ts';
 import type { RegistrationDeps } from './deps.ts';
 
@@ -42,6 +44,7 @@ export async function registerForSession(
     name: registrant.name,
     locale: registrant.locale,
     registeredAt: at,
+    sessionAt: sessionInstants(session).start.toISOString(),
     consent: { privacyVersion: registrant.privacyVersion, acceptedAt: at },
   });
   deps.log.info('registration_accepted', { id: result.registration.id, code: result.outcome });
@@ -92,15 +95,19 @@ export async function cancelRegistration(
 }
 
 /**
- * Erases a registration at its author's request: from the ledger (freeing the
- * seat first) and from the trainers' copy. The ledger goes first, so that no
- * later copy can bring it back.
+ * Erases a registration at its author's request: recorded in the erasure log
+ * first (a copy under way then takes itself back, see erasures.ts), then from
+ * the ledger (freeing the seat first) and from the trainers' copy.
  */
 export async function eraseRegistration(
-  deps: Pick<RegistrationDeps, 'ledger' | 'roster' | 'clock' | 'log'>,
+  deps: Pick<
+    RegistrationDeps,
+    'ledger' | 'roster' | 'clock' | 'log' | 'erasures' | 'signingSecret'
+  >,
   sessionSlug: string,
   id: string,
 ) {
+  await recordErasure(deps, id);
   const at = new Date(deps.clock.now()).toISOString();
   const result = await deps.ledger.erase(sessionSlug, id, at);
   const copied = (await deps.roster?.eraseRegistration(id)) ?? false;

@@ -26,7 +26,7 @@ describe('airtable:check', () => {
     const report = await check(fake);
 
     expect(report.ok).toBe(true);
-    expect(report.lines).toContain('✓ Table "Volunteers": 17 fields, records readable.');
+    expect(report.lines).toContain('✓ Table "Volunteers": 18 fields, records readable.');
     expect(report.lines.at(-1)).toBe('✓ The base is ready for the site.');
   });
 
@@ -51,7 +51,7 @@ describe('airtable:check', () => {
         '✗ Table "Volunteers":',
         '    ✗ "Motivation" is missing: add it as Long text.',
         '    ✗ "Submitted at" is Single line text: make it Date (with "Include time" on).',
-        '✓ Table "Observers": 16 fields, records readable.',
+        '✓ Table "Observers": 17 fields, records readable.',
         '✗ Table "Suspected spam" is missing: create it with the fields listed in docs/airtable.md.',
       ]),
     );

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateForm } from '../../../src/schemas/forms/validate.ts';
 import { AirtableStore } from '../../../src/server/adapters/airtable-store.ts';
+import { FileErasureLog } from '../../../src/server/adapters/file-erasure-log.ts';
 import { FileQueue } from '../../../src/server/adapters/file-queue.ts';
 import { ResendMailer } from '../../../src/server/adapters/resend-mailer.ts';
 import type { AppDeps } from '../../../src/server/applications/deps.ts';
@@ -73,6 +74,7 @@ async function world(options: { airtableRate: number | null; pace: number }): Pr
       limiter: createRateLimiter({ ratePerSecond: 1_000, code: 'resend_paced' }),
     }),
     queue: new FileQueue({ dir }),
+    erasures: new FileErasureLog({ dir: join(dir, 'erased') }),
     clock: { now: () => Date.now() + offset, sleep: (ms: number) => systemClock.sleep(ms) },
     log: createLogger(() => undefined),
     siteUrl: 'http://localhost:8888',

@@ -5,7 +5,7 @@ import {
   ResendMailer,
   type ResendMailerOptions,
 } from '../../../src/server/adapters/resend-mailer.ts';
-import { PermanentError, TemporaryError } from '../../../src/server/errors.ts';
+import { PermanentError, RejectedError, TemporaryError } from '../../../src/server/errors.ts';
 import { createRateLimiter } from '../../../src/server/retry.ts';
 import { FakeResend, type FakeResendOptions } from '../../fakes/fake-resend.ts';
 import { emailMessage, nextId } from '../../contract/builders.ts';
@@ -144,6 +144,7 @@ describe('ResendMailer', () => {
     const error = await rejection(mailer.send(emailMessage(), { idempotencyKey: nextId() }));
 
     expect(error).toBeInstanceOf(PermanentError);
+    expect(error).not.toBeInstanceOf(RejectedError);
     expect(error).toMatchObject({ code: 'resend_403_invalid_api_key' });
   });
 
@@ -154,7 +155,7 @@ describe('ResendMailer', () => {
       mailer.send(emailMessage({ to: 'not an address' }), { idempotencyKey: nextId() }),
     );
 
-    expect(error).toBeInstanceOf(PermanentError);
+    expect(error).toBeInstanceOf(RejectedError);
     expect(error).toMatchObject({ code: 'resend_422_validation_error' });
     expect(String(error)).not.toContain('not an address');
   });

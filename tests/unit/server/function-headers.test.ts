@@ -301,19 +301,21 @@ const cases: Record<string, Case[]> = {
     },
   ],
   ...Object.fromEntries(
-    ['deliver-background', 'drain-pending', 'session-notices', 'rebuild-site'].map((name) => [
-      name,
-      [
-        { kind: 'run', services: 'working', request: () => signed(name), status: 204 },
-        { kind: 'refused', services: 'working', request: () => unsigned(name), status: 403 },
-        {
-          kind: 'misconfigured server',
-          services: 'broken',
-          request: () => signed(name),
-          status: 500,
-        },
-      ] satisfies Case[],
-    ]),
+    ['deliver-background', 'drain-pending', 'session-notices', 'rebuild-site', 'purge-expired'].map(
+      (name) => [
+        name,
+        [
+          { kind: 'run', services: 'working', request: () => signed(name), status: 204 },
+          { kind: 'refused', services: 'working', request: () => unsigned(name), status: 403 },
+          {
+            kind: 'misconfigured server',
+            services: 'broken',
+            request: () => signed(name),
+            status: 500,
+          },
+        ] satisfies Case[],
+      ],
+    ),
   ),
 };
 
