@@ -111,6 +111,12 @@ export function getServices(): Services {
   return current;
 }
 
+/**
+ * The services of this process if they were made, without making them: for the
+ * failure path, which must not retry a set-up that may be what failed.
+ */
+export const builtServices = (): Services | undefined => current;
+
 /** Replaces the services of this process (tests), or forgets them so that the next call reads the environment again. */
 export function setServices(services: Services | undefined): void {
   current = services;
