@@ -2,7 +2,7 @@
 // when AIRTABLE_API_KEY and AIRTABLE_BASE_ID are set, the files of
 // content/sessions/ otherwise; both validated the same way.
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   airtableConfigFromEnv,
   describeFetchFailure,
@@ -45,6 +45,12 @@ export async function loadSessions(options: SessionSourceOptions): Promise<Loade
       join(options.root, options.sessionsDir ?? 'content/sessions'),
       options.root,
     );
+    // A second folder read beside it, only when named: the browser tests' own
+    // sessions, dated from the day they run, so that no test waits on a shipped date.
+    const extra = env['SESSIONS_EXTRA_DIR']?.trim();
+    if (extra !== undefined && extra !== '') {
+      candidates.push(...(await readSessionFiles(resolve(options.root, extra), options.root)));
+    }
     return { origin: 'files', sessions: validateSessions(candidates, known), skipped: 0 };
   }
   let rows;

@@ -34,6 +34,8 @@ export interface AppConfig {
   siteUrl: string;
   /** Folder of everything the local adapters keep. */
   dataDir: string;
+  /** The sessions catalog the build wrote (default: sessionCatalogPath under the working folder; tests set their own). */
+  sessionsFile?: string;
 }
 
 /** One wrong variable: its name and what is expected. Never its value. */
