@@ -23,7 +23,7 @@ async function setup(session: Partial<SessionData> = {}) {
     ['Sam', 'sam@example.org', 'en'],
     ['Lou', 'lou@example.org', 'fr'],
   ] as const) {
-    await registerForSession(deps, '2027-01-16-induction', {
+    await registerForSession(deps, 'induction-calais', {
       name,
       email,
       locale,
@@ -98,7 +98,7 @@ describe('sessions cancelled by a trainer', () => {
     const event = calendar.getFirstSubcomponent('vevent');
     expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
     expect(event?.getFirstPropertyValue('uid')).toBe(
-      sessionUid('2027-01-16-induction', 'calais.example.org'),
+      sessionUid('induction-calais', 'calais.example.org'),
     );
     expect(Number(event?.getFirstPropertyValue('sequence'))).toBeGreaterThan(0);
   });
