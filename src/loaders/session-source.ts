@@ -47,8 +47,8 @@ export async function loadSessions(options: SessionSourceOptions): Promise<Loade
     );
     // A second folder read beside it, only when named: the browser tests' own
     // sessions, dated from the day they run, so that no test waits on a shipped date.
-    const extra = env['SESSIONS_EXTRA_DIR']?.trim();
-    if (extra !== undefined && extra !== '') {
+    const extra = extraDir(env);
+    if (extra !== undefined) {
       candidates.push(...(await readSessionFiles(resolve(options.root, extra), options.root)));
     }
     return { origin: 'files', sessions: validateSessions(candidates, known), skipped: 0 };
@@ -65,6 +65,12 @@ export async function loadSessions(options: SessionSourceOptions): Promise<Loade
     sessions: validateSessions(published.map(rowToCandidate), known),
     skipped: rows.length - published.length,
   };
+}
+
+/** The folder SESSIONS_EXTRA_DIR names, if any. */
+export function extraDir(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const dir = env['SESSIONS_EXTRA_DIR']?.trim();
+  return dir === undefined || dir === '' ? undefined : dir;
 }
 
 /** The keys of the delegation pages, or undefined when there is no such folder to check against. */

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { sessionCatalogPath, writeSessionCatalog } from '../server/sessions.ts';
-import { loadSessions, type SessionSourceOptions } from './session-source.ts';
+import { extraDir, loadSessions, type SessionSourceOptions } from './session-source.ts';
 
 export interface SessionsLoaderOptions extends Omit<SessionSourceOptions, 'root'> {
   /** Where to leave the sessions for the functions, from the root. Default sessionCatalogPath. */
@@ -41,7 +41,10 @@ export function sessionsLoader(options: SessionsLoaderOptions = {}): Loader {
         const from =
           origin === 'airtable'
             ? 'the Airtable "Sessions" table'
-            : `${options.sessionsDir ?? 'content/sessions'}/`;
+            : [options.sessionsDir ?? 'content/sessions', extraDir(options.env ?? process.env)]
+                .filter((dir) => dir !== undefined)
+                .map((dir) => `${dir}/`)
+                .join(' and ');
         const drafts =
           skipped > 0 ? ` (${skipped} draft or blank row${skipped === 1 ? '' : 's'} left out)` : '';
         logger.info(`${sessions.length} sessions from ${from}${drafts}`);
