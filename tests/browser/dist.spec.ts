@@ -15,7 +15,13 @@ import {
   type FormRules,
 } from '../../src/schemas/forms/page-checks.ts';
 import { pickLocale, validateForm, type FormKind } from '../../src/schemas/forms/validate.ts';
-import { formBody, volunteerForm } from '../support-server/forms.ts';
+import {
+  beforeVisit,
+  formBody,
+  visitFrom,
+  visitTo,
+  volunteerForm,
+} from '../support-server/forms.ts';
 import {
   builtPages,
   type BuiltPage,
@@ -187,8 +193,8 @@ const observerForm = (overrides: Record<string, string | string[]>) => ({
   organisation: 'Coastal Weekly',
   project: 'A long-form article on access to care for exiled people on the coast.',
   formats: ['article', 'audio'],
-  dateFrom: '2030-03-02',
-  dateTo: '2030-03-20',
+  dateFrom: visitFrom,
+  dateTo: visitTo,
   charter: 'yes',
   consent: 'yes',
   privacyVersion: currentPrivacyNoticeVersion,
@@ -205,9 +211,9 @@ const observerCases: Record<string, string | string[]>[] = [
   { dateFrom: '2020-01-01' },
   { dateFrom: '2030-02-31' },
   { dateFrom: '', dateTo: '' },
-  { dateTo: '2030-03-01' },
-  { dateTo: '2030-03-01', email: 'not-an-address' },
-  { dateTo: '2030-03-01', profile: '' },
+  { dateTo: beforeVisit },
+  { dateTo: beforeVisit, email: 'not-an-address' },
+  { dateTo: beforeVisit, profile: '' },
   { charter: [] },
   { charterVersion: '1999-01-01' },
 ];
