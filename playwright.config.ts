@@ -10,9 +10,10 @@ const inCI = process.env.CI !== undefined && process.env.CI !== '' && process.en
 // The server starts on an empty data folder of its own (LOCAL_DATA_DIR below).
 // `--command ''` stops the CLI from also starting netlify.toml's `astro dev`;
 // `--internal-disable-edge-functions` stops it from downloading Deno, which fails offline.
+// The loopback preload keeps it off the network, as `npm start` is (scripts/loopback-only.ts).
 const server = [
   'rm -rf .data/test && mkdir -p .data/test &&',
-  'npx --no-install netlify dev --offline --internal-disable-edge-functions',
+  'node --import ./scripts/loopback-only.ts node_modules/netlify-cli/bin/run.js dev --offline --internal-disable-edge-functions',
   `--dir dist --framework '#static' --command '' --no-open`,
   `--port ${port} --functions-port ${port + 1} --staticServerPort ${port + 2}`,
 ].join(' ');

@@ -2,7 +2,7 @@
 // when AIRTABLE_API_KEY and AIRTABLE_BASE_ID are set, the files of
 // content/sessions/ otherwise; both validated the same way.
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   airtableConfigFromEnv,
   describeFetchFailure,
@@ -45,6 +45,12 @@ export async function loadSessions(options: SessionSourceOptions): Promise<Loade
       join(options.root, options.sessionsDir ?? 'content/sessions'),
       options.root,
     );
+    // A second folder read beside it, only when named: the browser tests' own
+    // sessions, dated from the day they run, so that no test waits on a shipped date.
+    const extra = extraDir(env);
+    if (extra !== undefined) {
+      candidates.push(...(await readSessionFiles(resolve(options.root, extra), options.root)));
+    }
     return { origin: 'files', sessions: validateSessions(candidates, known), skipped: 0 };
   }
   let rows;
@@ -59,6 +65,12 @@ export async function loadSessions(options: SessionSourceOptions): Promise<Loade
     sessions: validateSessions(published.map(rowToCandidate), known),
     skipped: rows.length - published.length,
   };
+}
+
+/** The folder SESSIONS_EXTRA_DIR names, if any. */
+export function extraDir(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const dir = env['SESSIONS_EXTRA_DIR']?.trim();
+  return dir === undefined || dir === '' ? undefined : dir;
 }
 
 /** The keys of the delegation pages, or undefined when there is no such folder to check against. */

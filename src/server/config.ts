@@ -36,6 +36,8 @@ export interface AppConfig {
   dataDir: string;
   /** Running on Netlify's servers (see isDeployedOnNetlify): no local adapter may be used. */
   deployed: boolean;
+  /** The sessions catalog the build wrote (default: sessionCatalogPath under the working folder; tests set their own). */
+  sessionsFile?: string;
 }
 
 /** One wrong variable: its name and what is expected. Never its value. */

@@ -7,6 +7,14 @@ import { fromFormEntries } from '../schemas/forms/form-data.ts';
 /** Largest body accepted: a full form with every text at its maximum fits in a few KB. */
 export const maxBodyBytes = 32 * 1024;
 
+/**
+ * Deepest JSON nesting accepted: our forms need 3 (body → languages → one
+ * language). Deeper values are refused before parsing, because code that walks
+ * them later (String(), zod, JSON.stringify) recurses once per level and a
+ * body of 15,000 brackets overflows the stack.
+ */
+export const maxJsonDepth = 8;
+
 /** A failure with a status for the client; `code` is short and safe to log. */
 export class HttpError extends Error {
   override readonly name = 'HttpError';
@@ -83,6 +91,13 @@ export async function readBody(req: Request, limit = maxBodyBytes): Promise<Pars
   }
   const text = await readText(req, limit);
   if (format === 'form') return { format, data: fromFormEntries(new URLSearchParams(text)) };
+  if (jsonDepth(text) > maxJsonDepth) {
+    throw new HttpError(
+      400,
+      'json_too_deep',
+      `The body must not nest deeper than ${maxJsonDepth}.`,
+    );
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -93,6 +108,24 @@ export async function readBody(req: Request, limit = maxBodyBytes): Promise<Pars
     throw new HttpError(400, 'invalid_json', 'The body must be a JSON object.');
   }
   return { format, data: data as Record<string, unknown> };
+}
+
+/** How deeply the arrays and objects of a JSON text nest (brackets inside strings do not count). */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i += 1; // a backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth -= 1;
+  }
+  return deepest;
 }
 
 /** The body as text, stopping as soon as it passes the limit (Content-Length may lie or be absent). */

@@ -279,7 +279,7 @@ export interface RegistrationRoster {
   eraseRegistration(id: string): Promise<boolean>;
 }
 
-/** The published sessions (the site's /sessions.json), by slug. */
+/** The published sessions (the catalog the build leaves beside the functions), by slug. */
 export interface SessionCatalog {
   /** The session if it is published and not over yet (cancelled ones included), else null. */
   find(slug: string): Promise<SessionData | null>;

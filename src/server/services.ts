@@ -1,6 +1,6 @@
 // The one module that reads the configuration and picks the adapters: Airtable
 // or the local store, Resend or the local outbox, Netlify Blobs or local files.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { getStore } from '@netlify/blobs';
 import { AirtableStore } from './adapters/airtable-store.ts';
 import { BlobsErasureLog } from './adapters/blobs-erasure-log.ts';
@@ -19,7 +19,7 @@ import type { Mailer, RetentionPurge } from './ports.ts';
 import { erasureLogPurge, pendingQueuePurge } from './purge.ts';
 import { systemClock } from './retry.ts';
 import type { RegistrationDeps } from './registrations/deps.ts';
-import { sessionCatalogFromSite, sessionsForWelcome } from './sessions.ts';
+import { sessionCatalogFromFile, sessionCatalogPath, sessionsForWelcome } from './sessions.ts';
 
 export interface Services {
   config: AppConfig;
@@ -82,8 +82,8 @@ export function createServices(config: AppConfig, log: Logger = createLogger()):
       ? new BlobsQueue({ store: getStore({ name: 'pending-signups', consistency: 'strong' }) })
       : new FileQueue({ dir: config.queue.dir });
   // Seats live where the pending queue does: Blobs when deployed, this machine otherwise.
-  // One reader of the site's /sessions.json: registrations and welcome emails.
-  const sessions = sessionCatalogFromSite(config.siteUrl);
+  // One reader of the catalog the build wrote: registrations and welcome emails.
+  const sessions = sessionCatalogFromFile(config.sessionsFile ?? resolve(sessionCatalogPath));
   const ledger =
     config.queue.kind === 'blobs'
       ? new BlobsLedger({ store: getStore({ name: 'registrations', consistency: 'strong' }) })
@@ -152,6 +152,12 @@ export function getServices(): Services {
   current ??= createServices(loadConfig());
   return current;
 }
+
+/**
+ * The services of this process if they were made, without making them: for the
+ * failure path, which must not retry a set-up that may be what failed.
+ */
+export const builtServices = (): Services | undefined => current;
 
 /** Replaces the services of this process (tests), or forgets them so that the next call reads the environment again. */
 export function setServices(services: Services | undefined): void {

@@ -1,16 +1,17 @@
-// Upcoming sessions, read from the site's published list (SITE_URL/sessions.json,
-// built from content/sessions/): for the welcome email (which links to the
-// training page anyway, so a failure just leaves the list out) and as the
-// catalogue of sessions open to registration.
+// Upcoming sessions, from the catalog the build leaves beside the functions
+// (built from content/sessions/ or Airtable): for the welcome email (which
+// links to the training page anyway, so a failure just leaves the list out)
+// and as the catalogue of sessions open to registration.
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { Locale } from '../schemas/common.ts';
 import type { SessionLink } from './emails/welcome.ts';
 import { sessionSchema, type SessionData } from '../schemas/session.ts';
 import { sessionInstants } from '../calendar/session-instants.ts';
+import { PermanentError } from './errors.ts';
 import type { ApplicationRecord, SessionCatalog } from './ports.ts';
 import { sitePath } from './site-paths.ts';
-
-export const sessionsFeedPath = '/sessions.json';
 
 /** What the welcome email needs of a session. */
 type SessionSummary = Pick<
@@ -46,22 +47,25 @@ export function pickSessions(
     }));
 }
 
-/** The feed's JSON, fetched with a short timeout and kept per process for `ttlMs`. */
-function cachedFeed(siteUrl: string, fetchImpl: typeof fetch, ttlMs: number) {
-  let cache: { at: number; body: unknown } | undefined;
-  return async (): Promise<unknown> => {
-    if (cache === undefined || Date.now() - cache.at > ttlMs) {
-      const response = await fetchImpl(`${siteUrl}${sessionsFeedPath}`, {
-        signal: AbortSignal.timeout(2_000),
-      });
-      if (!response.ok) throw new Error(`sessions_feed_${response.status}`);
-      cache = { at: Date.now(), body: await response.json() };
-    }
-    return cache.body;
-  };
+/**
+ * Where the build leaves the sessions for the functions, from the project's
+ * root: written by the sessions loader (src/loaders/sessions-loader.ts) on
+ * every build and under `astro dev`, and bundled with the functions deployed
+ * (netlify.toml, `included_files`). A registration thus never waits on an HTTP
+ * call to our own site, which timed out under load.
+ */
+export const sessionCatalogPath = 'netlify/generated/sessions.json';
+
+/** Writes the catalog: every published session, by slug (the reader drops those that are over). */
+export function writeSessionCatalog(file: string, sessions: readonly unknown[]): void {
+  mkdirSync(dirname(file), { recursive: true });
+  // Written aside then renamed: a function reading meanwhile sees the old list or the new one.
+  const aside = `${file}.${process.pid}.tmp`;
+  writeFileSync(aside, `${JSON.stringify(sessions, null, 2)}\n`);
+  renameSync(aside, file);
 }
 
-/** The welcome email's list, picked from the catalogue (one fetch and one cache for both uses). */
+/** The welcome email's list, picked from the catalogue (one reader for both uses). */
 export function sessionsForWelcome(catalog: SessionCatalog, siteUrl: string) {
   return async (record: ApplicationRecord): Promise<SessionLink[]> =>
     pickSessions(await catalog.upcoming(), record, siteUrl);
@@ -70,29 +74,37 @@ export function sessionsForWelcome(catalog: SessionCatalog, siteUrl: string) {
 const catalogSchema = z.array(z.unknown());
 
 /**
- * The sessions open to registration, from the same feed, cached for a minute:
- * a session cancelled or changed on the site stops taking registrations within
- * a minute of the rebuild. A session that has started is no longer open.
+ * The sessions open to registration, from the catalog file the build wrote,
+ * read again when it changes (a rebuild under `astro dev`). A session that has
+ * ended is no longer open. A missing or unreadable file is a deploy error: it
+ * throws a PermanentError (a fixed 500 and a log line), never an empty list
+ * that would look like "no such session".
  */
-export function sessionCatalogFromSite(
-  siteUrl: string,
-  fetchImpl: typeof fetch = fetch,
-  now: () => number = Date.now,
-): SessionCatalog {
-  const feed = cachedFeed(siteUrl, fetchImpl, 60_000);
-  const published = async (): Promise<SessionData[]> =>
-    catalogSchema.parse(await feed()).flatMap((entry) => {
-      const parsed = sessionSchema.safeParse(entry);
-      return parsed.success ? [parsed.data] : [];
-    });
+export function sessionCatalogFromFile(file: string, now: () => number = Date.now): SessionCatalog {
+  let cache: { mtimeMs: number; sessions: SessionData[] } | undefined;
+  const published = (): SessionData[] => {
+    try {
+      const { mtimeMs } = statSync(file);
+      if (cache?.mtimeMs === mtimeMs) return cache.sessions;
+      const entries = catalogSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+      const sessions = entries.flatMap((entry) => {
+        const parsed = sessionSchema.safeParse(entry);
+        return parsed.success ? [parsed.data] : [];
+      });
+      cache = { mtimeMs, sessions };
+      return sessions;
+    } catch {
+      throw new PermanentError('sessions_catalog_unreadable');
+    }
+  };
   const notOver = (session: SessionData) => sessionInstants(session).end.getTime() > now();
+  // Through a promise, so that a catalog that cannot be read rejects instead of throwing.
   return {
-    async find(slug: string): Promise<SessionData | null> {
-      const session = (await published()).find((s) => s.slug === slug);
-      return session !== undefined && notOver(session) ? session : null;
-    },
-    async upcoming(): Promise<SessionData[]> {
-      return (await published()).filter(notOver);
-    },
+    find: (slug: string) =>
+      Promise.resolve().then(() => {
+        const session = published().find((s) => s.slug === slug);
+        return session !== undefined && notOver(session) ? session : null;
+      }),
+    upcoming: () => Promise.resolve().then(() => published().filter(notOver)),
   };
 }

@@ -15,7 +15,13 @@ import {
   type FormRules,
 } from '../../src/schemas/forms/page-checks.ts';
 import { pickLocale, validateForm, type FormKind } from '../../src/schemas/forms/validate.ts';
-import { formBody, volunteerForm } from '../support-server/forms.ts';
+import {
+  beforeVisit,
+  formBody,
+  visitFrom,
+  visitTo,
+  volunteerForm,
+} from '../support-server/forms.ts';
 import {
   builtPages,
   type BuiltPage,
@@ -149,6 +155,14 @@ const volunteerCases: Record<string, string | string[]>[] = [
   { name: '' },
   { name: '   ' },
   { name: 'x'.repeat(101) },
+  // What no person types (issue 8), and real names the page must not refuse.
+  { name: '\u200B\u200B\u200B' },
+  { name: 'Camille \u202Efdp.exe' },
+  { name: 'زهرا مهدی\u200Cزاده' },
+  { name: 'ሃብቶም ገብረመድህን' },
+  { motivation: 'Je veux aider\u0000 les personnes exilées.' },
+  { motivation: 'Deux lignes,\r\nla seconde aussi.' },
+  { email: `${'a'.repeat(65)}@example.org` },
   { email: 'not-an-address' },
   { email: ' camille@example.org ' },
   { email: 'camille@example' },
@@ -180,8 +194,8 @@ const observerForm = (overrides: Record<string, string | string[]>) => ({
   organisation: 'Coastal Weekly',
   project: 'A long-form article on access to care for exiled people on the coast.',
   formats: ['article', 'audio'],
-  dateFrom: '2030-03-02',
-  dateTo: '2030-03-20',
+  dateFrom: visitFrom,
+  dateTo: visitTo,
   charter: 'yes',
   consent: 'yes',
   privacyVersion: currentPrivacyNoticeVersion,
@@ -198,9 +212,9 @@ const observerCases: Record<string, string | string[]>[] = [
   { dateFrom: '2020-01-01' },
   { dateFrom: '2030-02-31' },
   { dateFrom: '', dateTo: '' },
-  { dateTo: '2030-03-01' },
-  { dateTo: '2030-03-01', email: 'not-an-address' },
-  { dateTo: '2030-03-01', profile: '' },
+  { dateTo: beforeVisit },
+  { dateTo: beforeVisit, email: 'not-an-address' },
+  { dateTo: beforeVisit, profile: '' },
   { charter: [] },
   { charterVersion: '1999-01-01' },
 ];

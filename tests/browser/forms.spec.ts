@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { LocalStore } from '../../src/server/adapters/local-store.ts';
+import { visitFrom, visitTo } from '../support-server/forms.ts';
 
 const storeFile = join(import.meta.dirname, '..', '..', '.data', 'test', 'store.sqlite');
 const unique = (label: string) =>
@@ -34,8 +35,8 @@ async function fillObserver(page: Page, email: string) {
   await page.fill('#observer-organisation', 'Coastal <Weekly>');
   await page.fill('#observer-project', 'A long-form article on access to care on the coast.');
   await page.check('#observer-formats');
-  await page.fill('#observer-dateFrom', '2030-03-02');
-  await page.fill('#observer-dateTo', '2030-03-20');
+  await page.fill('#observer-dateFrom', visitFrom);
+  await page.fill('#observer-dateTo', visitTo);
   await page.check('#observer-charter');
   await page.check('#observer-consent');
 }

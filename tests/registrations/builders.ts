@@ -23,7 +23,7 @@ export const newRegistration = (overrides: Partial<NewRegistration> = {}): NewRe
 
 export const sessionData = (overrides: Partial<SessionData> = {}): SessionData => ({
   title: { fr: 'Accueil des nouveaux bénévoles', en: 'Welcome for new volunteers' },
-  slug: '2027-01-16-induction',
+  slug: 'induction-calais',
   description: { fr: 'Présentation de la délégation.', en: 'An introduction to the delegation.' },
   start: '2027-01-16T09:30',
   timeZone: 'Europe/Paris',

@@ -30,7 +30,7 @@ async function setUp() {
 
 const copy = (overrides: Partial<RegistrationCopy> = {}): RegistrationCopy => ({
   id: 'reg_1',
-  sessionSlug: '2027-01-16-induction',
+  sessionSlug: 'induction-calais',
   sessionTitle: 'Accueil des nouveaux bénévoles',
   name: 'Camille Martin',
   email: 'camille@example.org',
@@ -115,7 +115,7 @@ describe('copying registrations for the trainers', () => {
       ['Sam', 'sam@example.org'],
       ['Lou', 'lou@example.org'],
     ]) {
-      await enrolForSession(deps, '2027-01-16-induction', {
+      await enrolForSession(deps, 'induction-calais', {
         name: name ?? '',
         email: email ?? '',
         locale: 'fr',
@@ -125,7 +125,7 @@ describe('copying registrations for the trainers', () => {
 
     await copyRegistrations(withRoster);
     const first = rows(fake);
-    await cancelRegistration(deps, '2027-01-16-induction', 'reg_test-0001');
+    await cancelRegistration(deps, 'induction-calais', 'reg_test-0001');
     await copyRegistrations(withRoster);
     await copyRegistrations(withRoster);
 
@@ -148,7 +148,7 @@ describe('copying registrations for the trainers', () => {
   it('never copies a registration whose address was not confirmed', async () => {
     const { fake, store } = await setUp();
     const { deps } = registrationDeps();
-    await registerForSession(deps, '2027-01-16-induction', {
+    await registerForSession(deps, 'induction-calais', {
       name: 'Someone',
       email: 'unconfirmed@example.org',
       locale: 'fr',
@@ -164,7 +164,7 @@ describe('copying registrations for the trainers', () => {
   it('keeps the copies owed while Airtable is down, and makes them once it is back', async () => {
     const { fake, store } = await setUp();
     const { deps } = registrationDeps();
-    await enrolForSession(deps, '2027-01-16-induction', {
+    await enrolForSession(deps, 'induction-calais', {
       name: 'Camille',
       email: 'camille@example.org',
       locale: 'fr',

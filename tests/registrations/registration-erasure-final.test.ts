@@ -44,7 +44,7 @@ async function withRoster() {
 describe('an erasure that comes while a copy for the trainers is under way', () => {
   it('read → erase → Airtable write: the copy is taken back and nothing is left', async () => {
     const { fake, roster, deps } = await withRoster();
-    const result = await enrolForSession(deps, '2027-01-16-induction', registrant);
+    const result = await enrolForSession(deps, 'induction-calais', registrant);
     const id = result.ok ? result.registration.id : '';
     const save = roster.saveRegistrations.bind(roster);
     let erasedDuringCopy = false;
@@ -52,7 +52,7 @@ describe('an erasure that comes while a copy for the trainers is under way', () 
       // The ledger was read (uncopied) before this erasure; the write comes after it.
       if (!erasedDuringCopy) {
         erasedDuringCopy = true;
-        await eraseRegistration(deps, '2027-01-16-induction', id);
+        await eraseRegistration(deps, 'induction-calais', id);
       }
       await save(copies);
     };
@@ -61,17 +61,17 @@ describe('an erasure that comes while a copy for the trainers is under way', () 
 
     expect(erasedDuringCopy).toBe(true);
     expect(fake.records('Registrations')).toEqual([]);
-    expect(await deps.ledger.find('2027-01-16-induction', id)).toBeNull();
+    expect(await deps.ledger.find('induction-calais', id)).toBeNull();
   });
 });
 
 describe('an erasure that comes before an owed email is sent', () => {
   it('sends nothing to the person who erased their registration', async () => {
     const { base, deps } = registrationDeps();
-    const result = await registerForSession(deps, '2027-01-16-induction', registrant);
+    const result = await registerForSession(deps, 'induction-calais', registrant);
     const read = result.ok ? result.registration : null;
 
-    await eraseRegistration(deps, '2027-01-16-induction', read?.id ?? '');
+    await eraseRegistration(deps, 'induction-calais', read?.id ?? '');
     const report = await deliverRegistrationEmails(deps, read === null ? [] : [read], {
       deadline: base.clock.now() + 8_000,
     });
@@ -85,7 +85,7 @@ describe('the cancellation link', () => {
   it('shows every field we hold, where it is kept and until when, uncached', async () => {
     const { base, deps } = registrationDeps();
     installServices(base, null, deps);
-    const result = await enrolForSession(deps, '2027-01-16-induction', registrant);
+    const result = await enrolForSession(deps, 'induction-calais', registrant);
     if (!result.ok) throw new Error('not registered');
 
     // Through the function's entry point, which sets the response headers.
@@ -117,7 +117,7 @@ describe('the cancellation link', () => {
   it('says the data is erased when followed again, instead of offering to erase it again', async () => {
     const { base, deps } = registrationDeps();
     installServices(base, null, deps);
-    const result = await registerForSession(deps, '2027-01-16-induction', registrant);
+    const result = await registerForSession(deps, 'induction-calais', registrant);
     if (!result.ok) throw new Error('not registered');
     const link = cancelUrl(deps, result.registration);
     const token = new URL(link).searchParams.get('token') ?? '';

@@ -15,7 +15,7 @@ import { TemporaryError } from '../../src/server/errors.ts';
 import { installServices, requestContext } from '../support-server/services.ts';
 import { registrationDeps, sessionData } from './builders.ts';
 
-const slug = '2027-01-16-induction';
+const slug = 'induction-calais';
 const site = 'https://calais.example.org';
 
 function setup(sessions = [sessionData()]) {

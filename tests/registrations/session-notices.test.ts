@@ -23,7 +23,7 @@ async function setup(session: Partial<SessionData> = {}) {
     ['Sam', 'sam@example.org', 'en'],
     ['Lou', 'lou@example.org', 'fr'],
   ] as const) {
-    await enrolForSession(deps, '2027-01-16-induction', {
+    await enrolForSession(deps, 'induction-calais', {
       name,
       email,
       locale,
@@ -98,7 +98,7 @@ describe('sessions cancelled by a trainer', () => {
     const event = calendar.getFirstSubcomponent('vevent');
     expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
     expect(event?.getFirstPropertyValue('uid')).toBe(
-      sessionUid('2027-01-16-induction', 'calais.example.org'),
+      sessionUid('induction-calais', 'calais.example.org'),
     );
     expect(Number(event?.getFirstPropertyValue('sequence'))).toBeGreaterThan(0);
   });
@@ -126,7 +126,7 @@ describe('sessions cancelled by a trainer', () => {
 describe('requests nobody confirmed', () => {
   it('are dropped by the scheduled run once their 48 hours have passed, and only then', async () => {
     const { base, deps } = registrationDeps();
-    const registered = await registerForSession(deps, '2027-01-16-induction', {
+    const registered = await registerForSession(deps, 'induction-calais', {
       name: 'Someone',
       email: 'unconfirmed@example.org',
       locale: 'fr',
@@ -140,6 +140,6 @@ describe('requests nobody confirmed', () => {
     const late = await sendSessionNotices(deps);
 
     expect([early.unverified, late.unverified]).toEqual([0, 1]);
-    expect(await deps.ledger.find('2027-01-16-induction', id)).toBeNull();
+    expect(await deps.ledger.find('induction-calais', id)).toBeNull();
   });
 });

@@ -4,6 +4,16 @@ import {
   currentPrivacyNoticeVersion,
 } from '../../src/schemas/forms/consent.ts';
 
+/** The day `days` after today, YYYY-MM-DD: an observer's visit is never in the past, whenever tests run. */
+export const daysFromToday = (days: number): string =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** A visit period that stays in the future. */
+export const visitFrom = daysFromToday(90);
+export const visitTo = daysFromToday(108);
+/** The day before visitFrom. */
+export const beforeVisit = daysFromToday(89);
+
 /** Long enough ago that the time-to-submit check passes. */
 export const startedLongAgo = String(Date.parse('2026-01-01T00:00:00Z'));
 
@@ -42,8 +52,8 @@ export function observerJson(overrides: Record<string, unknown> = {}): Record<st
     organisation: 'Coastal Weekly',
     project: 'A long-form article on access to care for exiled people on the coast.',
     formats: ['article', 'audio'],
-    dateFrom: '2030-03-02',
-    dateTo: '2030-03-20',
+    dateFrom: visitFrom,
+    dateTo: visitTo,
     charter: true,
     consent: true,
     privacyVersion: currentPrivacyNoticeVersion,

@@ -14,15 +14,36 @@ import {
 // Declared beside the form data, which the page script reads without zod.
 export { honeypotField, startedAtField } from './form-data.ts';
 
-/** A required one-line text, trimmed. */
-export const requiredText = (min: number, max: number) => z.string().trim().min(min).max(max);
+// What no person types, refused in every free text: control characters (C0
+// with NUL, DEL, C1), lone surrogates (not text at all), and the bidi
+// embedding, override and isolate controls U+202A–U+202E and U+2066–U+2069,
+// which make a text display differently from what it says. Other invisible
+// characters stay allowed inside a text: a zero-width non-joiner belongs in
+// Persian words, a joiner in Indic scripts and emoji.
+/** A one-line text: none of the above. */
+export const oneLineChars = /^[^\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]*$/u;
+/** A long text: the same, but line breaks and tabs are its own. */
+export const longTextChars =
+  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
+  /^[^\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\p{Cs}\u202A-\u202E\u2066-\u2069]*$/u;
+/** Something to read: a letter or a digit, in any script (not only invisible characters). */
+export const someLetterOrDigit = /[\p{L}\p{N}]/u;
+/** A letter, in any script: a name has one. */
+export const someLetter = /\p{L}/u;
 
-/** An optional text: an empty field counts as not given. */
+/** A required text of several lines, trimmed, with something to read in it. */
+export const requiredText = (min: number, max: number) =>
+  z.string().trim().min(min).max(max).regex(longTextChars).regex(someLetterOrDigit);
+
+/** An optional one-line text: an empty field counts as not given. */
 export const optionalText = (max: number) =>
   z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string().trim().max(max).optional(),
+    z.string().trim().max(max).regex(oneLineChars).regex(someLetterOrDigit).optional(),
   );
+
+/** A person's name, in any script: one line, with at least one letter. */
+export const personName = z.string().trim().min(2).max(100).regex(oneLineChars).regex(someLetter);
 
 /** A ticked checkbox: "yes"/"on" from a form, true from JSON. */
 export const tickedBox = z.preprocess(
@@ -46,14 +67,24 @@ export const pageCheck = (name: FieldCheckName) =>
 export const pageCheckAcross = (name: FormCheckName, field: string) =>
   z.refine<FormValues>(formChecks[name], { path: [field], params: { pageCheck: name } });
 
-export const emailField = z.string().trim().max(254).pipe(z.email());
+/**
+ * An address as mail systems take it: at most 254 characters, and 64 before
+ * the @ (RFC 5321); Resend refuses longer ones, and the email would be retried
+ * for days.
+ */
+export const emailField = z
+  .string()
+  .trim()
+  .max(254)
+  .regex(/^[^@]{1,64}@/)
+  .pipe(z.email());
 
 /** What every application carries besides its own fields. */
 export const commonFields = {
   /** Language of the form, and of the email the applicant will get. */
   locale: localeSchema,
   /** Name as the applicant wants to be called. */
-  name: requiredText(2, 100),
+  name: personName,
   /** Address for the onboarding email and the coordinator's reply. */
   email: emailField,
   /** Agreement to the privacy notice. */

@@ -16,16 +16,18 @@ const reload = {
 export const registrationMessages: Record<Locale, Record<keyof RegistrationForm, string>> = {
   fr: {
     locale: reload.fr,
-    name: 'Indiquez votre nom, en 2 à 100 caractères.',
-    email: 'Indiquez une adresse e-mail valide, par exemple prenom.nom@exemple.fr.',
+    name: 'Indiquez votre nom en lettres, en 2 à 100 caractères, sans caractère invisible ou de contrôle.',
+    email:
+      'Indiquez une adresse e-mail valide, de 254 caractères au plus dont 64 avant le « @ », par exemple prenom.nom@exemple.fr.',
     consent:
       'Cochez la case pour accepter la politique de confidentialité : sans votre accord, nous ne pouvons pas enregistrer votre inscription.',
     privacyVersion: reload.fr,
   },
   en: {
     locale: reload.en,
-    name: 'Enter your name, in 2 to 100 characters.',
-    email: 'Enter a valid email address, such as firstname.lastname@example.org.',
+    name: 'Enter your name in letters, in 2 to 100 characters, with no invisible or control character.',
+    email:
+      'Enter a valid email address, at most 254 characters with 64 before the “@”, such as firstname.lastname@example.org.',
     consent:
       'Tick the box to accept the privacy notice: without your agreement we cannot record your registration.',
     privacyVersion: reload.en,

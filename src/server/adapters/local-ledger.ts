@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
+import { openShared } from './sqlite-file.ts';
 import type {
   ExpiredItem,
   NewRegistration,
@@ -39,10 +40,8 @@ export class LocalLedger implements RegistrationLedger, RetentionPurge {
     mkdirSync(dirname(options.file), { recursive: true });
     // Loaded at run time, not imported: see local-store.ts.
     const sqlite = process.getBuiltinModule('node:sqlite');
-    this.#db = new sqlite.DatabaseSync(options.file);
+    this.#db = openShared(sqlite, options.file);
     this.#db.exec(`
-      PRAGMA journal_mode = WAL;
-      PRAGMA busy_timeout = 5000;
       CREATE TABLE IF NOT EXISTS registrations (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         id TEXT NOT NULL UNIQUE,
@@ -53,10 +52,19 @@ export class LocalLedger implements RegistrationLedger, RetentionPurge {
       CREATE INDEX IF NOT EXISTS registrations_by_session ON registrations (session_slug, seq);
       CREATE INDEX IF NOT EXISTS registrations_owing ON registrations (owes, seq);
     `);
-    // Added after the first ledgers were made: those rows are owed a copy (the default).
-    const columns = this.#db.prepare('PRAGMA table_info(registrations)').all();
-    if (!columns.some((column) => column['name'] === 'uncopied')) {
-      this.#db.exec('ALTER TABLE registrations ADD COLUMN uncopied INTEGER NOT NULL DEFAULT 1');
+    // Added after the first ledgers were made: those rows are owed a copy (the
+    // default). Checked and added in one write transaction, so that instances
+    // opening an old file together add it once.
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      const columns = this.#db.prepare('PRAGMA table_info(registrations)').all();
+      if (!columns.some((column) => column['name'] === 'uncopied')) {
+        this.#db.exec('ALTER TABLE registrations ADD COLUMN uncopied INTEGER NOT NULL DEFAULT 1');
+      }
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      this.#db.exec('ROLLBACK');
+      throw error;
     }
   }
 

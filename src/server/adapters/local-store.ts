@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
+import { openShared } from './sqlite-file.ts';
 import type {
   ApplicationRecord,
   ApplicationStore,
@@ -19,10 +20,8 @@ export class LocalStore implements ApplicationStore, RetentionPurge {
     // Loaded at run time, not imported: a deployed function bundles this file
     // but never constructs it, and must not need node:sqlite to start.
     const sqlite = process.getBuiltinModule('node:sqlite');
-    this.#db = new sqlite.DatabaseSync(options.file);
+    this.#db = openShared(sqlite, options.file);
     this.#db.exec(`
-      PRAGMA journal_mode = WAL;
-      PRAGMA busy_timeout = 5000;
       CREATE TABLE IF NOT EXISTS applications (
         id TEXT PRIMARY KEY,
         kind TEXT NOT NULL,

@@ -9,7 +9,7 @@ import { acceptApplication } from '../applications/submit.ts';
 import { html, json, problem, readBody, redirect } from '../http.ts';
 import { errorCode } from '../log.ts';
 import { formErrorsPage, formFailedPage } from '../pages/form-errors.ts';
-import { getServices } from '../services.ts';
+import { builtServices, getServices } from '../services.ts';
 import { sitePath } from '../site-paths.ts';
 import type { RequestContext } from './context.ts';
 import { failure } from './failure.ts';
@@ -64,7 +64,7 @@ export async function handleApplication(
     const next = sitePath('thankYou', locale);
     return body.format === 'form' ? redirect(next) : json({ id: record.id, next }, { status: 201 });
   } catch (error) {
-    const response = failure('request_failed', error);
+    const response = failure('request_failed', error, req);
     if (!isFormPost(req)) return response;
     // A person without JavaScript gets a page, not a JSON problem.
     const locale = new URL(backTo(req, 'fr'), req.url).pathname.startsWith('/en/') ? 'en' : 'fr';
@@ -92,11 +92,5 @@ const isFormPost = (req: Request) =>
     .toLowerCase()
     .startsWith('application/x-www-form-urlencoded');
 
-/** The coordinator's address, unless the configuration itself is what failed. */
-function coordinatorEmail(): string | undefined {
-  try {
-    return getServices().deps.coordinatorEmail;
-  } catch {
-    return undefined;
-  }
-}
+/** The coordinator's address, unless the services could not be set up (never retried here). */
+const coordinatorEmail = (): string | undefined => builtServices()?.deps.coordinatorEmail;

@@ -5,10 +5,12 @@ import { drainPending } from '../applications/drain.ts';
 import { copyRegistrations } from '../registrations/copy.ts';
 import { drainRegistrationEmails } from '../registrations/deliver.ts';
 import { errorCode } from '../log.ts';
-import { getServices } from '../services.ts';
+import { servicesForRun } from './failure.ts';
 
 export async function runDrain(budgetMs?: number): Promise<void> {
-  const { deps, registrations } = getServices();
+  const services = servicesForRun('drain_setup_failed');
+  if (services === undefined) return;
+  const { deps, registrations } = services;
   // A scheduled function has 30 s in all: half for the applications, a quarter for registration emails, a quarter for copies.
   const total = budgetMs ?? 24_000;
   try {

@@ -39,6 +39,6 @@ export async function handleErasure(req: Request): Promise<Response> {
     const existed = await eraseApplication(deps, id);
     return html(erasureDonePage(locale, existed || erased));
   } catch (error) {
-    return failure('erasure_failed', error);
+    return failure('erasure_failed', error, req);
   }
 }

@@ -21,6 +21,6 @@ export async function handleOutbox(req: Request, id: string | undefined): Promis
     }
     return html(email.html);
   } catch (error) {
-    return failure('outbox_failed', error);
+    return failure('outbox_failed', error, req);
   }
 }

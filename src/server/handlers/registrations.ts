@@ -113,7 +113,7 @@ export async function handleRegistration(
     const next = sitePath('checkEmail', locale);
     return form ? redirect(next) : json({ outcome: 'pending', next }, { status: 201 });
   } catch (error) {
-    return failure('registration_failed', error);
+    return failure('registration_failed', error, req);
   }
 }
 
@@ -214,6 +214,6 @@ export async function handleCancel(req: Request, context: RequestContext): Promi
     if ('erased' in result) return html(erasedPage(locale, training));
     return html(cancelDonePage(locale, result.cancelled !== null, training));
   } catch (error) {
-    return failure('cancel_failed', error);
+    return failure('cancel_failed', error, req);
   }
 }

@@ -1,10 +1,12 @@
 // The scheduled run of the session notices (reminders, cancelled sessions).
 import { errorCode } from '../log.ts';
 import { sendSessionNotices } from '../registrations/notify.ts';
-import { getServices } from '../services.ts';
+import { servicesForRun } from './failure.ts';
 
 export async function runSessionNotices(budgetMs = 24_000): Promise<void> {
-  const { registrations } = getServices();
+  const services = servicesForRun('session_notices_setup_failed');
+  if (services === undefined) return;
+  const { registrations } = services;
   try {
     await sendSessionNotices(registrations, budgetMs);
   } catch (error) {

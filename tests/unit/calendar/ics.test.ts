@@ -14,7 +14,7 @@ const invitation = (overrides: Partial<InvitationOptions> = {}): InvitationOptio
   method: 'REQUEST',
   sequence: 0,
   organizer: { name: 'Médecins du Monde Calais', email: 'calais@example.org' },
-  url: `https://${domain}/formations/#2027-01-16-accueil-benevoles-calais`,
+  url: `https://${domain}/formations/#accueil-benevoles-calais`,
   uidDomain: domain,
   now,
   ...overrides,
@@ -69,7 +69,7 @@ describe('buildInvitation', () => {
     expect(read.event.description).toContain('règles de confidentialité');
     expect(read.event.sequence).toBe(0);
     expect(read.status).toBe('CONFIRMED');
-    expect(read.url).toBe(`https://${domain}/formations/#2027-01-16-accueil-benevoles-calais`);
+    expect(read.url).toBe(`https://${domain}/formations/#accueil-benevoles-calais`);
   });
 
   it('names the organizer and the registered participant, without asking for a reply', () => {
@@ -158,7 +158,7 @@ describe('buildFeed', () => {
     const sessions = [
       sessionData(),
       sessionData({
-        slug: '2027-02-13-echange',
+        slug: 'echange-grande-synthe',
         start: '2027-02-13T14:00',
         delegation: 'grande-synthe',
       }),
@@ -176,7 +176,7 @@ describe('buildFeed', () => {
     expect(events[0]?.event.uid).toBe(invited.event.uid);
     expect(events[1]?.event.startDate.toJSDate().toISOString()).toBe('2027-02-13T13:00:00.000Z');
     expect(events[1]?.vevent.getFirstPropertyValue('url')).toBe(
-      `https://${domain}/formations/#2027-02-13-echange`,
+      `https://${domain}/formations/#echange-grande-synthe`,
     );
   });
 

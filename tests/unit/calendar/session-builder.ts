@@ -4,7 +4,7 @@ import type { SessionData } from '../../../src/schemas/session.ts';
 export function sessionData(overrides: Partial<SessionData> = {}): SessionData {
   return {
     title: { fr: 'Accueil des nouveaux bénévoles', en: 'Induction for new volunteers' },
-    slug: '2027-01-16-accueil-benevoles-calais',
+    slug: 'accueil-benevoles-calais',
     description: {
       fr: 'Une matinée pour découvrir la délégation ; règles de confidentialité, orientation.',
       en: 'A morning to get to know the delegation; confidentiality rules, referral.',

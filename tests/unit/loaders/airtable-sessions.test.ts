@@ -15,7 +15,7 @@ describe('rowToSessionInput', () => {
     const input = rowToSessionInput(row(sessionRow()));
 
     expect(sessionSchema.parse(input)).toEqual({
-      slug: '2027-01-16-accueil-benevoles-calais',
+      slug: 'accueil-benevoles-calais',
       title: { fr: 'Accueil des nouveaux bénévoles', en: 'Induction for new volunteers' },
       description: {
         fr: 'Une matinée pour découvrir la délégation.',

@@ -82,7 +82,7 @@ describe('loadSessions from Airtable', () => {
     const { env, overrides } = await airtable([
       sessionRow(),
       sessionRow({
-        Slug: '2027-02-13-echange',
+        Slug: 'echange-grande-synthe',
         Start: '2027-02-13T13:00:00.000Z',
         Delegation: 'Grande-Synthe',
       }),
@@ -92,8 +92,8 @@ describe('loadSessions from Airtable', () => {
 
     expect(loaded.origin).toBe('airtable');
     expect(loaded.sessions.map((s) => s.id)).toEqual([
-      '2027-01-16-accueil-benevoles-calais',
-      '2027-02-13-echange',
+      'accueil-benevoles-calais',
+      'echange-grande-synthe',
     ]);
     expect(loaded.sessions[1]?.data).toMatchObject({
       start: '2027-02-13T14:00',
@@ -110,7 +110,7 @@ describe('loadSessions from Airtable', () => {
       airtable: overrides,
     });
 
-    expect(loaded.sessions.map((s) => s.id)).toEqual(['2027-01-16-accueil-benevoles-calais']);
+    expect(loaded.sessions.map((s) => s.id)).toEqual(['accueil-benevoles-calais']);
   });
 
   it('fails naming the record, its slug and each bad column', async () => {

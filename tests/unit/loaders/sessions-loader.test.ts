@@ -1,8 +1,11 @@
 // The Astro side of the loader, with a stand-in for the context Astro gives it:
 // entries keyed by slug, each through parseData (the collection's schema).
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sessionsLoader } from '../../../src/loaders/sessions-loader.ts';
 import { sessionSchema } from '../../../src/schemas/session.ts';
 
@@ -39,23 +42,64 @@ function context() {
   return { ctx, entries, parsed, logged };
 }
 
+const fixtures = 'tests/unit/loaders/fixtures/sessions';
+let tmp: string;
+let catalog: string;
+
+beforeEach(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'mdm-loader-'));
+  catalog = join(tmp, 'sessions.json');
+});
+
+afterEach(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
 describe('sessionsLoader', () => {
-  it('stores the repository sessions under their slugs, each parsed by the collection schema', async () => {
+  it('stores the session files under their slugs, each parsed by the collection schema', async () => {
     const { ctx, entries, parsed, logged } = context();
 
-    await sessionsLoader({ env: {} }).load(ctx);
+    await sessionsLoader({ env: {}, sessionsDir: fixtures, catalogPath: catalog }).load(ctx);
 
-    expect([...entries.keys()]).toContain('2027-01-16-accueil-benevoles-calais');
+    expect([...entries.keys()]).toEqual(['accueil-benevoles-calais']);
     expect(parsed).toEqual([...entries.keys()]);
-    const entry = entries.get('2027-01-16-accueil-benevoles-calais');
+    const entry = entries.get('accueil-benevoles-calais');
     expect(entry?.data).toMatchObject({
       timeZone: 'Europe/Paris',
       status: 'scheduled',
       delegation: 'calais',
     });
-    expect(entry?.filePath).toBe('content/sessions/2027-01-volunteer-induction-calais.yaml');
+    expect(entry?.filePath).toBe(`${fixtures}/volunteer-induction-calais.yaml`);
     expect(entry?.digest).toBeDefined();
-    expect(logged.at(-1)).toMatch(/^\d+ sessions from content\/sessions\/$/);
+    expect(logged.at(-1)).toBe(`1 sessions from ${fixtures}/`);
+  });
+
+  it('leaves the parsed sessions for the functions in the catalog file', async () => {
+    const { ctx, entries } = context();
+
+    await sessionsLoader({ env: {}, sessionsDir: fixtures, catalogPath: catalog }).load(ctx);
+
+    const written = JSON.parse(readFileSync(catalog, 'utf8')) as unknown[];
+    expect(written).toEqual([entries.get('accueil-benevoles-calais')?.data]);
+  });
+
+  it('adds the sessions of SESSIONS_EXTRA_DIR when it is set', async () => {
+    const { ctx, entries } = context();
+    const extra = join(tmp, 'extra');
+    mkdirSync(extra);
+    const text = readFileSync(join(fixtures, 'volunteer-induction-calais.yaml'), 'utf8');
+    writeFileSync(
+      join(extra, 'other.yaml'),
+      text.replace('slug: accueil-benevoles-calais', 'slug: other'),
+    );
+
+    await sessionsLoader({
+      env: { SESSIONS_EXTRA_DIR: extra },
+      sessionsDir: fixtures,
+      catalogPath: catalog,
+    }).load(ctx);
+
+    expect([...entries.keys()]).toEqual(['accueil-benevoles-calais', 'other']);
   });
 
   it('stops the build when the sessions folder is missing, storing nothing', async () => {

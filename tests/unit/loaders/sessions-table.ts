@@ -25,7 +25,7 @@ export const sessionsTable: FakeTableDefinition = {
 
 export function sessionRow(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    Slug: '2027-01-16-accueil-benevoles-calais',
+    Slug: 'accueil-benevoles-calais',
     'Title (FR)': 'Accueil des nouveaux bénévoles',
     'Title (EN)': 'Induction for new volunteers',
     'Description (FR)': 'Une matinée pour découvrir la délégation.',

@@ -4,7 +4,13 @@ import { maxBodyBytes } from '../../../src/server/http.ts';
 import { handleApplication } from '../../../src/server/handlers/applications.ts';
 import { setServices } from '../../../src/server/services.ts';
 import { testDeps } from '../../support-server/deps.ts';
-import { formBody, observerJson, volunteerForm } from '../../support-server/forms.ts';
+import {
+  formBody,
+  observerJson,
+  visitFrom,
+  visitTo,
+  volunteerForm,
+} from '../../support-server/forms.ts';
 import { installServices, requestContext } from '../../support-server/services.ts';
 
 const post = (path: string, body: BodyInit, type: string, headers: Record<string, string> = {}) =>
@@ -173,7 +179,7 @@ describe('POST /api/volunteers and /api/observers', () => {
 
     const response = await handleApplication(
       'observer',
-      jsonPost(observerJson({ dateFrom: '2030-03-20', dateTo: '2030-03-02', formats: [] })),
+      jsonPost(observerJson({ dateFrom: visitTo, dateTo: visitFrom, formats: [] })),
       requestContext(),
     );
 
