@@ -1,8 +1,10 @@
-// A proxy in front of the local Netlify Blobs server that handles one write at a
-// time. The local server checks `If-Match` and then writes with awaits in
-// between, so two simultaneous conditional writes can both pass; Netlify's
-// service checks and writes atomically. Serialising writes here gives the tests
-// the service's guarantee, so that they test the ledger's compare-and-swap.
+// A proxy in front of the local Netlify Blobs server that handles one request at
+// a time. The local server checks `If-Match` and then writes with awaits in
+// between, so two simultaneous conditional writes can both pass, and a read
+// during a write can see the file half written; Netlify's service checks and
+// writes atomically. Serialising requests here gives the tests the service's
+// guarantee, so that they test the ledger's compare-and-swap: a ledger's read
+// and its conditional write are still two requests, between which others come.
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -34,11 +36,7 @@ export async function serialWritesProxy(
       req.pipe(out);
     });
   const server = createServer((req, res) => {
-    if (req.method === 'PUT') {
-      queue = queue.then(() => forward(req, res));
-    } else {
-      void forward(req, res);
-    }
+    queue = queue.then(() => forward(req, res));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
