@@ -141,21 +141,26 @@ function bareProject(dir: string, files: Map<string, string>) {
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
 }
 
-export function benchStories(count: number): void {
+/** The two projects of the comparison, in a new temporary folder (the caller removes it). */
+export function prepareProjects(count: number) {
   const work = mkdtempSync(join(tmpdir(), 'mdm-bench-stories-'));
-  try {
-    const project = join(work, 'project');
-    cpSync(root, project, {
-      recursive: true,
-      filter: (source) => !skipped.has(source.slice(root.length + 1).split('/')[0] ?? ''),
-    });
-    symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'));
-    const files = syntheticStories(count);
-    writeStories(join(project, 'content/stories'), files);
-    const bare = join(work, 'bare');
-    mkdirSync(bare);
-    bareProject(bare, files);
+  const project = join(work, 'project');
+  cpSync(root, project, {
+    recursive: true,
+    filter: (source) => !skipped.has(source.slice(root.length + 1).split('/')[0] ?? ''),
+  });
+  symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'));
+  const files = syntheticStories(count);
+  writeStories(join(project, 'content/stories'), files);
+  const bare = join(work, 'bare');
+  mkdirSync(bare);
+  bareProject(bare, files);
+  return { work, project, bare, files };
+}
 
+export function benchStories(count: number): void {
+  const { work, project, bare, files } = prepareProjects(count);
+  try {
     const ours = build(project);
     const theirs = build(bare);
 
