@@ -4,8 +4,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Locale } from '../schemas/common.ts';
 import { assertUniqueSlugs, inLocale, keyOf, pairByKey, type Pair } from './entries.ts';
-import { byOrder, newestFirst } from './sort.ts';
-import { publishable } from './stories.ts';
+import { byOrder, collatorOf, newestFirst } from './sort.ts';
+import { groupByTag, publishable } from './stories.ts';
 import { audioFacts, type AudioFacts } from './audio.ts';
 import { artworkProblem } from '../schemas/podcast-show.ts';
 
@@ -89,6 +89,12 @@ const storiesByLocale = oncePerBuild(async (locale: Locale) =>
 /** The published stories of `locale`, newest first (one array per build: do not change it). */
 export const stories = (locale: Locale): Promise<readonly Entry<'stories'>[]> =>
   storiesByLocale(locale);
+
+const themesByLocale = oncePerBuild(async (locale: Locale) =>
+  groupByTag(await stories(locale), collatorOf(locale)),
+);
+/** The themes of `locale`'s stories, alphabetically, each with its stories newest first (one per build). */
+export const themes = (locale: Locale) => themesByLocale(locale);
 export const episodes = async (locale: Locale) =>
   (await localized('episodes', locale)).sort(
     (a, b) => b.data.number - a.data.number || a.id.localeCompare(b.id),

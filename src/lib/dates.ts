@@ -22,9 +22,14 @@ export function isoWithOffset(instant: Date, timeZone: string): string {
   return `${wall}${offset < 0 ? '-' : '+'}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
 }
 
+// Making a formatter costs far more than using one: one per language, made once.
+const longDate: Record<Locale, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat(intlLocale.fr, { dateStyle: 'long', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat(intlLocale.en, { dateStyle: 'long', timeZone: 'UTC' }),
+};
+
 /** A calendar date (publication, update) in words: "5 décembre 2026" / "5 December 2026". */
-export const formatDate = (date: Date, locale: Locale): string =>
-  new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+export const formatDate = (date: Date, locale: Locale): string => longDate[locale].format(date);
 
 /** YYYY-MM-DD of a calendar date, for <time datetime>. */
 export const isoDate = (date: Date): string => date.toISOString().slice(0, 10);

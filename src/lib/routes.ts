@@ -1,9 +1,8 @@
 // Every page the site builds, with its language versions: the source of the
 // sitemap, built from the same content functions as the routes' getStaticPaths.
 import type { Alternates } from './alternates.ts';
-import { pairsOf, sessions, stories, type ProseCollection } from './content.ts';
+import { pairsOf, sessions, stories, themes, type ProseCollection } from './content.ts';
 import { paginate } from './pagination.ts';
-import { groupByTag } from './stories.ts';
 import { alternatesFor, pageParam, pathTo, type Route } from './urls.ts';
 import { locales, type Locale } from '../schemas/common.ts';
 
@@ -21,12 +20,6 @@ export const entryRoute = {
   episodes: 'episode',
   pages: 'page',
 } as const satisfies Record<ProseCollection, Route['name']>;
-
-const collator = {
-  fr: new Intl.Collator('fr'),
-  en: new Intl.Collator('en'),
-};
-export const collatorOf = (locale: keyof typeof collator): Intl.Collator => collator[locale];
 
 /** Every indexable page (the thank-you and 404 pages are noindex, so not listed). */
 export async function allPages(): Promise<Alternates[]> {
@@ -59,7 +52,7 @@ export async function allPages(): Promise<Alternates[]> {
   }
   // Tags are words of each language: a tag page has no translation.
   for (const locale of locales) {
-    for (const { tag, stories: tagged } of groupByTag(await stories(locale), collatorOf(locale))) {
+    for (const { tag, stories: tagged } of await themes(locale)) {
       for (const page of paginate(tagged, storiesPerPage)) {
         pages.push({ [locale]: pathTo(locale, { name: 'storyTag', tag, page: page.number }) });
       }
@@ -78,7 +71,7 @@ export async function storyListPaths(locale: Locale) {
 
 /** getStaticPaths of the themes' lists: /recits/themes/TAG/, /recits/themes/TAG/2/… */
 export async function storyTagPaths(locale: Locale) {
-  return groupByTag(await stories(locale), collatorOf(locale)).flatMap(({ tag, stories: tagged }) =>
+  return (await themes(locale)).flatMap(({ tag, stories: tagged }) =>
     paginate(tagged, storiesPerPage).map((page) => ({
       params: { tag, page: pageParam(page.number) },
       props: { page, tag },
