@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import { openShared } from './sqlite-file.ts';
+import { openShared, whileLocked } from './sqlite-file.ts';
 import type {
   ExpiredItem,
   NewRegistration,
@@ -41,7 +41,9 @@ export class LocalLedger implements RegistrationLedger, RetentionPurge {
     // Loaded at run time, not imported: see local-store.ts.
     const sqlite = process.getBuiltinModule('node:sqlite');
     this.#db = openShared(sqlite, options.file);
-    this.#db.exec(`
+    const db = this.#db;
+    whileLocked(() => {
+      db.exec(`
       CREATE TABLE IF NOT EXISTS registrations (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         id TEXT NOT NULL UNIQUE,
@@ -52,10 +54,13 @@ export class LocalLedger implements RegistrationLedger, RetentionPurge {
       CREATE INDEX IF NOT EXISTS registrations_by_session ON registrations (session_slug, seq);
       CREATE INDEX IF NOT EXISTS registrations_owing ON registrations (owes, seq);
     `);
+    });
     // Added after the first ledgers were made: those rows are owed a copy (the
     // default). Checked and added in one write transaction, so that instances
     // opening an old file together add it once.
-    this.#db.exec('BEGIN IMMEDIATE');
+    whileLocked(() => {
+      db.exec('BEGIN IMMEDIATE');
+    });
     try {
       const columns = this.#db.prepare('PRAGMA table_info(registrations)').all();
       if (!columns.some((column) => column['name'] === 'uncopied')) {
@@ -199,7 +204,9 @@ export class LocalLedger implements RegistrationLedger, RetentionPurge {
     sessionSlug: string,
     step: (list: Registration[]) => { next: Registration[]; answer: T },
   ): Promise<T> {
-    this.#db.exec('BEGIN IMMEDIATE');
+    whileLocked(() => {
+      this.#db.exec('BEGIN IMMEDIATE');
+    });
     try {
       const before = this.#load(sessionSlug);
       const { next, answer } = step(before);

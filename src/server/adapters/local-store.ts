@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import { openShared } from './sqlite-file.ts';
+import { openShared, whileLocked } from './sqlite-file.ts';
 import type {
   ApplicationRecord,
   ApplicationStore,
@@ -21,7 +21,9 @@ export class LocalStore implements ApplicationStore, RetentionPurge {
     // but never constructs it, and must not need node:sqlite to start.
     const sqlite = process.getBuiltinModule('node:sqlite');
     this.#db = openShared(sqlite, options.file);
-    this.#db.exec(`
+    const db = this.#db;
+    whileLocked(() => {
+      db.exec(`
       CREATE TABLE IF NOT EXISTS applications (
         id TEXT PRIMARY KEY,
         kind TEXT NOT NULL,
@@ -31,6 +33,7 @@ export class LocalStore implements ApplicationStore, RetentionPurge {
       );
       CREATE INDEX IF NOT EXISTS applications_by_status ON applications (status, submitted_at);
     `);
+    });
   }
 
   saveAll(records: readonly ApplicationRecord[]): Promise<void> {

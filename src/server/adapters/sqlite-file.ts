@@ -12,6 +12,27 @@ export function openShared(sqlite: typeof import('node:sqlite'), file: string): 
   // instances opening the file together failed with "database is locked".
   const db = new sqlite.DatabaseSync(file, { timeout: busyTimeoutMs });
   // Write-ahead log: readers never wait for the writer nor the writer for readers.
-  db.exec('PRAGMA journal_mode = WAL');
+  whileLocked(() => {
+    db.exec('PRAGMA journal_mode = WAL');
+  });
   return db;
+}
+
+/**
+ * Runs `step`, again if SQLite answers "database is locked" at once. Its busy
+ * wait covers most contention, but not all: while another connection switches
+ * a new file to the write-ahead log or recovers it, SQLite answers at once
+ * rather than wait. Used for what instances do when they open the same file.
+ */
+export function whileLocked<T>(step: () => T, tries = 40): T {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return step();
+    } catch (error) {
+      const locked = error instanceof Error && /database is locked/.test(error.message);
+      if (!locked || attempt >= tries) throw error;
+      // A synchronous pause: the SQLite API is synchronous, and so is this step.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25 + Math.random() * 25);
+    }
+  }
 }

@@ -10,8 +10,8 @@ import { errorCode } from '../log.ts';
 import {
   cancelConfirmPage,
   cancelDonePage,
-  cancelInvalidPage,
   erasedPage,
+  linkInvalidPage,
   registrationClosedPage,
   registrationDuplicatePage,
   registrationGonePage,
@@ -19,7 +19,6 @@ import {
   registrationMessage,
   verifyConfirmPage,
   verifyGonePage,
-  verifyInvalidPage,
 } from '../pages/registration.ts';
 import { verifyCancelToken } from '../registrations/cancel-token.ts';
 import type { RegistrationDeps } from '../registrations/deps.ts';
@@ -128,7 +127,7 @@ export async function handleVerify(req: Request, context: RequestContext): Promi
     const check = verifyCancelToken(token, deps.signingSecret, now, 'verify');
     if (!check.ok) {
       deps.log.info('verify_refused', { code: check.reason });
-      return html(verifyInvalidPage(check.locale, check.reason, deps.coordinatorEmail), {
+      return html(linkInvalidPage(check.locale, check.reason, deps.coordinatorEmail, 'verify'), {
         status: check.reason === 'expired' ? 410 : 400,
       });
     }
@@ -181,7 +180,7 @@ export async function handleCancel(req: Request, context: RequestContext): Promi
     const check = verifyCancelToken(token, deps.signingSecret, new Date(deps.clock.now()));
     if (!check.ok) {
       deps.log.info('cancel_refused', { code: check.reason });
-      return html(cancelInvalidPage(check.locale, check.reason, deps.coordinatorEmail), {
+      return html(linkInvalidPage(check.locale, check.reason, deps.coordinatorEmail, 'cancel'), {
         status: check.reason === 'expired' ? 410 : 400,
       });
     }

@@ -165,37 +165,44 @@ export function cancelConfirmPage(
   });
 }
 
-export function erasedPage(locale: Locale, trainingPath: string): string {
-  const t = text[locale];
+/** A page that says where things stand, with the way back to the training list. */
+function statusPage(locale: Locale, title: string, message: string, trainingPath: string): string {
   return renderPage({
     locale,
-    title: t.erasedTitle,
-    body: html`<p role="status">${t.erased}</p>
-      <p><a href="${trainingPath}">${t.training}</a></p>`,
+    title,
+    body: html`<p role="status">${message}</p>
+      <p><a href="${trainingPath}">${text[locale].training}</a></p>`,
   });
 }
+
+export const erasedPage = (locale: Locale, trainingPath: string): string =>
+  statusPage(locale, text[locale].erasedTitle, text[locale].erased, trainingPath);
 
 export function cancelDonePage(locale: Locale, cancelled: boolean, trainingPath: string): string {
   const t = text[locale];
-  return renderPage({
+  return statusPage(
     locale,
-    title: cancelled ? t.doneTitle : t.goneTitle,
-    body: html`<p role="status">${cancelled ? t.done : t.gone}</p>
-      <p><a href="${trainingPath}">${t.training}</a></p>`,
-  });
+    cancelled ? t.doneTitle : t.goneTitle,
+    cancelled ? t.done : t.gone,
+    trainingPath,
+  );
 }
 
-export function cancelInvalidPage(
+/** A cancellation or confirmation link that is not one of ours, or too old. */
+export function linkInvalidPage(
   locale: Locale,
   reason: 'expired' | 'malformed' | 'bad-signature',
   coordinatorEmail: string,
+  purpose: 'cancel' | 'verify',
 ): string {
   const t = text[locale];
   return renderPage({
     locale,
     title: t.linkTitle,
     body: html`<p>${reason === 'expired' ? t.expired : t.malformed}</p>
-      <p>${t.contact(coordinatorEmail)}</p>`,
+      <p>
+        ${purpose === 'cancel' ? t.contact(coordinatorEmail) : t.verifyContact(coordinatorEmail)}
+      </p>`,
   });
 }
 
@@ -219,37 +226,9 @@ export function verifyConfirmPage(
   });
 }
 
-export function verifyGonePage(locale: Locale, trainingPath: string): string {
-  const t = text[locale];
-  return renderPage({
-    locale,
-    title: t.verifyGoneTitle,
-    body: html`<p role="status">${t.verifyGone}</p>
-      <p><a href="${trainingPath}">${t.training}</a></p>`,
-  });
-}
-
-export function verifyInvalidPage(
-  locale: Locale,
-  reason: 'expired' | 'malformed' | 'bad-signature',
-  coordinatorEmail: string,
-): string {
-  const t = text[locale];
-  return renderPage({
-    locale,
-    title: t.linkTitle,
-    body: html`<p>${reason === 'expired' ? t.expired : t.malformed}</p>
-      <p>${t.verifyContact(coordinatorEmail)}</p>`,
-  });
-}
+export const verifyGonePage = (locale: Locale, trainingPath: string): string =>
+  statusPage(locale, text[locale].verifyGoneTitle, text[locale].verifyGone, trainingPath);
 
 /** The link's registration is no longer held: erased long ago, or past its retention period. */
-export function registrationGonePage(locale: Locale, trainingPath: string): string {
-  const t = text[locale];
-  return renderPage({
-    locale,
-    title: t.noneTitle,
-    body: html`<p role="status">${t.none}</p>
-      <p><a href="${trainingPath}">${t.training}</a></p>`,
-  });
-}
+export const registrationGonePage = (locale: Locale, trainingPath: string): string =>
+  statusPage(locale, text[locale].noneTitle, text[locale].none, trainingPath);
