@@ -2,8 +2,8 @@
 // that `astro build` alone gives a complete site. Pagefind indexes only the
 // pages whose views mark their content with data-pagefind-body (stories,
 // episodes, programmes, artworks) and splits the index by <html lang>.
-import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -36,6 +36,14 @@ const failIf = (errors: string[], step: string) => {
   if (errors.length > 0) throw new Error(`Pagefind could not ${step}:\n${errors.join('\n')}`);
 };
 
+/** Every HTML file under `dir`. */
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
 /** Indexes the HTML pages of `siteDir` and writes the index to `siteDir/pagefind/`. */
 export async function indexSite(siteDir: string): Promise<SearchIndexReport> {
   const started = performance.now();
@@ -43,7 +51,15 @@ export async function indexSite(siteDir: string): Promise<SearchIndexReport> {
     const { errors, index } = await pagefind.createIndex({});
     failIf(errors, 'start');
     if (index === undefined) throw new Error('Pagefind gave no index.');
-    failIf((await index.addDirectory({ path: siteDir })).errors, `read ${siteDir}`);
+    // Only the pages a view marked for the index are handed to Pagefind: it
+    // would otherwise parse every list and theme page (most of a large
+    // archive's pages) just to find that it must skip them.
+    for (const file of await htmlFiles(siteDir)) {
+      const content = await readFile(file, 'utf8');
+      if (!content.includes('data-pagefind-body')) continue;
+      const url = `/${relative(siteDir, file).split(sep).join('/')}`.replace(/index\.html$/, '');
+      failIf((await index.addHTMLFile({ url, content })).errors, `read ${file}`);
+    }
     const outputPath = join(siteDir, searchIndexFolder);
     failIf((await index.writeFiles({ outputPath })).errors, `write ${outputPath}`);
     // The search page has its own small interface over pagefind.js: Pagefind's
