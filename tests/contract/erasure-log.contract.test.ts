@@ -3,8 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getStore } from '@netlify/blobs';
-import { BlobsServer } from '@netlify/blobs/server';
+import { localBlobs } from '../support-server/local-blobs.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobsErasureLog } from '../../src/server/adapters/blobs-erasure-log.ts';
 import { FileErasureLog } from '../../src/server/adapters/file-erasure-log.ts';
@@ -23,34 +22,18 @@ const adapters: [string, () => Promise<LogHarness>][] = [
   [
     'BlobsErasureLog (local Netlify Blobs server)',
     async () => {
-      const directory = await mkdtemp(join(tmpdir(), 'blobs-erasures-'));
-      const token = 'local-token';
-      const server = new BlobsServer({ directory, token });
-      const { port } = await server.start();
-      const url = `http://127.0.0.1:${port}`;
+      const blobs = await localBlobs('blobs-erasures-');
       const names = new WeakMap<ErasureLog, string>();
       let count = 0;
       const open = (name: string) => {
-        const log = new BlobsErasureLog({
-          store: getStore({
-            name,
-            edgeURL: url,
-            uncachedEdgeURL: url,
-            siteID: 'site-under-test',
-            token,
-            consistency: 'strong',
-          }),
-        });
+        const log = new BlobsErasureLog({ store: blobs.store(name) });
         names.set(log, name);
         return log;
       };
       return {
         empty: () => open(`erasures-${String(++count)}`),
         reopen: (log) => open(names.get(log) ?? 'missing'),
-        close: async () => {
-          await server.stop();
-          await rm(directory, { recursive: true, force: true });
-        },
+        close: () => blobs.close(),
       };
     },
   ],

@@ -4,8 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getStore } from '@netlify/blobs';
-import { BlobsServer } from '@netlify/blobs/server';
+import { localBlobs } from '../support-server/local-blobs.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobsQueue } from '../../src/server/adapters/blobs-queue.ts';
 import { FileQueue } from '../../src/server/adapters/file-queue.ts';
@@ -24,23 +23,11 @@ const adapters: [string, () => Promise<QueueHarness>][] = [
   [
     'BlobsQueue (local Netlify Blobs server)',
     async () => {
-      const directory = await mkdtemp(join(tmpdir(), 'blobs-queue-'));
-      const token = 'local-token';
-      const server = new BlobsServer({ directory, token });
-      const { port } = await server.start();
-      const url = `http://127.0.0.1:${port}`;
+      const blobs = await localBlobs('blobs-queue-');
       const names = new WeakMap<PendingQueue, string>();
       let count = 0;
       const open = (name: string) => {
-        const store = getStore({
-          name,
-          edgeURL: url,
-          uncachedEdgeURL: url,
-          siteID: 'site-under-test',
-          token,
-          consistency: 'strong',
-        });
-        const queue = new BlobsQueue({ store });
+        const queue = new BlobsQueue({ store: blobs.store(name) });
         names.set(queue, name);
         return queue;
       };
@@ -50,10 +37,7 @@ const adapters: [string, () => Promise<QueueHarness>][] = [
           return open(`pending-signups-${count}`);
         },
         reopen: (queue) => open(names.get(queue) ?? 'missing'),
-        close: async () => {
-          await server.stop();
-          await rm(directory, { recursive: true, force: true });
-        },
+        close: () => blobs.close(),
       };
     },
   ],

@@ -3,8 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getStore } from '@netlify/blobs';
-import { BlobsServer } from '@netlify/blobs/server';
+import { localBlobs } from '../support-server/local-blobs.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobsLedger } from '../../src/server/adapters/blobs-ledger.ts';
 import { LocalLedger } from '../../src/server/adapters/local-ledger.ts';
@@ -15,7 +14,6 @@ import type {
 } from '../../src/server/ports.ts';
 import { retentionCutoffs } from '../../src/server/purge.ts';
 import { newRegistration } from './builders.ts';
-import { serialWritesProxy } from './serial-blobs-proxy.ts';
 
 interface LedgerHarness {
   /** A ledger over empty storage. */
@@ -29,35 +27,19 @@ const adapters: [string, () => Promise<LedgerHarness>][] = [
   [
     'BlobsLedger (local Netlify Blobs server)',
     async () => {
-      const directory = await mkdtemp(join(tmpdir(), 'blobs-ledger-'));
-      const token = 'local-token';
-      const server = new BlobsServer({ directory, token });
-      const { port } = await server.start();
-      const proxy = await serialWritesProxy(`http://127.0.0.1:${port}`);
-      const { url } = proxy;
+      // Serialised: the local server's writes are not atomic (see serial-blobs-proxy.ts).
+      const blobs = await localBlobs('blobs-ledger-', true);
       const names = new WeakMap<RegistrationLedger, string>();
       let count = 0;
       const open = (name: string) => {
-        const store = getStore({
-          name,
-          edgeURL: url,
-          uncachedEdgeURL: url,
-          siteID: 'site-under-test',
-          token,
-          consistency: 'strong',
-        });
-        const ledger = new BlobsLedger({ store });
+        const ledger = new BlobsLedger({ store: blobs.store(name) });
         names.set(ledger, name);
         return ledger;
       };
       return {
         empty: () => open(`registrations-${String(++count)}`),
         twin: (ledger) => open(names.get(ledger) ?? 'missing'),
-        close: async () => {
-          await proxy.close();
-          await server.stop();
-          await rm(directory, { recursive: true, force: true });
-        },
+        close: () => blobs.close(),
       };
     },
   ],
