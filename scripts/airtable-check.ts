@@ -4,6 +4,7 @@
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { airtableAccess, ConfigError, readEnv, type AirtableAccess } from '../src/env.ts';
 import {
   airtableTables,
   compatibleTypes,
@@ -11,11 +12,7 @@ import {
   type TableSpec,
 } from '../src/server/adapters/airtable-schema.ts';
 
-export interface CheckOptions {
-  apiKey: string;
-  baseId: string;
-  /** Another API server (the fake of the tests); no trailing slash. */
-  endpointUrl?: string;
+export interface CheckOptions extends AirtableAccess {
   tables?: readonly TableSpec[];
   /** Time limit of each request. Default 15 s. */
   timeoutMs?: number;
@@ -143,19 +140,21 @@ const usage = [
 
 async function main(): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  const apiKey = process.env['AIRTABLE_API_KEY'] ?? '';
-  const baseId = process.env['AIRTABLE_BASE_ID'] ?? '';
-  if (apiKey === '' || baseId === '') {
+  let access;
+  try {
+    access = airtableAccess(readEnv(process.env));
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const problem of error.problems) console.error(`✗ ${problem.variable} ${problem.message}`);
+    for (const line of usage) console.error(line);
+    return 2;
+  }
+  if (access === undefined) {
     console.error('✗ AIRTABLE_API_KEY and AIRTABLE_BASE_ID are needed to check the base.');
     for (const line of usage) console.error(line);
     return 2;
   }
-  const endpointUrl = process.env['AIRTABLE_ENDPOINT_URL'];
-  const report = await checkAirtableBase({
-    apiKey,
-    baseId,
-    ...(endpointUrl === undefined || endpointUrl === '' ? {} : { endpointUrl }),
-  });
+  const report = await checkAirtableBase(access);
   for (const line of report.lines) console.log(line);
   return report.ok ? 0 : 1;
 }

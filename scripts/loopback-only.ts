@@ -7,8 +7,9 @@
 // `server.listen({ port })`, which Node binds to every interface.
 // LISTEN_HOST=0.0.0.0 opens it again on purpose (e.g. to try the site on a phone).
 import { Server } from 'node:net';
+import { readVariable } from '../src/env.ts';
 
-export const listenHost = process.env['LISTEN_HOST']?.trim() || '127.0.0.1';
+export const listenHost = readVariable('LISTEN_HOST') ?? '127.0.0.1';
 
 type ListenArgs = unknown[];
 

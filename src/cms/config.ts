@@ -3,6 +3,7 @@
 import type { CmsConfig } from '@sveltia/cms';
 import { collections } from './collections.ts';
 import { locales } from '../schemas/common.ts';
+import { readEnv, type RawEnv } from '../env.ts';
 
 export interface EditorSettings {
   /** The GitHub repository the staff publish to, "owner/name". */
@@ -18,18 +19,13 @@ export interface EditorSettings {
  * Netlify builds from (REPOSITORY_URL); CMS_BRANCH, else "main". Without
  * either (a local build) the editor still works on the local working copy.
  */
-export function editorSettingsFromEnv(
-  env: Record<string, string | undefined>,
-  siteUrl: string,
-): EditorSettings {
+export function editorSettingsFromEnv(env: RawEnv, siteUrl: string): EditorSettings {
+  const e = readEnv(env);
   const fromNetlify = /github\.com[/:]([\w.-]+\/[\w.-]+?)(?:\.git)?\/?$/.exec(
-    env['REPOSITORY_URL']?.trim() ?? '',
+    e.REPOSITORY_URL ?? '',
   )?.[1];
-  const repo = env['CMS_GITHUB_REPO']?.trim() || fromNetlify || 'medecins-du-monde/calais-site';
-  if (!/^[\w.-]+\/[\w.-]+$/.test(repo)) {
-    throw new Error('CMS_GITHUB_REPO must be "owner/name", e.g. "mdm-france/calais-site".');
-  }
-  return { repo, branch: env['CMS_BRANCH']?.trim() || 'main', siteUrl };
+  const repo = e.CMS_GITHUB_REPO ?? fromNetlify ?? 'medecins-du-monde/calais-site';
+  return { repo, branch: e.CMS_BRANCH ?? 'main', siteUrl };
 }
 
 export function editorConfig(settings: EditorSettings): CmsConfig {

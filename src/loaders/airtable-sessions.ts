@@ -15,6 +15,7 @@ import {
   type RateLimiter,
 } from '../server/retry.ts';
 import { instantToZonedWallTime } from '../calendar/zoned-time.ts';
+import { airtableAccess, readEnv, type AirtableAccess, type RawEnv } from '../env.ts';
 import type { SessionCandidate } from './validate-sessions.ts';
 
 export const SESSIONS_TABLE = 'Sessions';
@@ -38,12 +39,7 @@ export const sessionColumns = {
   status: 'Status',
 } as const;
 
-export interface AirtableSessionsConfig {
-  /** Personal access token with data.records:read on the base. */
-  apiKey: string;
-  baseId: string;
-  /** Another API server (the tests' fake); no trailing slash. */
-  endpointUrl?: string;
+export interface AirtableSessionsConfig extends AirtableAccess {
   /** Time budget of the whole read, waits included. Default 120 s: a build can wait out one 30 s penalty. */
   deadlineMs?: number;
   /** Time limit of one HTTP request. Default 20 s. */
@@ -63,29 +59,13 @@ export interface AirtableRow {
 }
 
 /**
- * The Airtable settings of the build environment: undefined when neither
- * AIRTABLE_API_KEY nor AIRTABLE_BASE_ID is set (the site then reads its files);
- * an error naming the missing one when only one is.
+ * The Airtable settings of the build environment, read by src/env.ts as the
+ * functions read them: undefined when neither AIRTABLE_API_KEY nor
+ * AIRTABLE_BASE_ID is set (the site then reads its files); a ConfigError
+ * naming the missing or malformed one otherwise.
  */
-export function airtableConfigFromEnv(
-  env: Readonly<Record<string, string | undefined>>,
-): AirtableSessionsConfig | undefined {
-  const apiKey = env['AIRTABLE_API_KEY']?.trim() || undefined;
-  const baseId = env['AIRTABLE_BASE_ID']?.trim() || undefined;
-  const endpointUrl = env['AIRTABLE_ENDPOINT_URL']?.trim().replace(/\/+$/, '') || undefined;
-  if (apiKey === undefined && baseId === undefined) return undefined;
-  if (apiKey === undefined || baseId === undefined) {
-    const missing = apiKey === undefined ? 'AIRTABLE_API_KEY' : 'AIRTABLE_BASE_ID';
-    throw new Error(
-      `${missing} is not set, but ${missing === 'AIRTABLE_API_KEY' ? 'AIRTABLE_BASE_ID' : 'AIRTABLE_API_KEY'} is: set both to read the sessions from Airtable, or neither to read content/sessions/.`,
-    );
-  }
-  if (!/^app[A-Za-z0-9]{14}$/.test(baseId)) {
-    throw new Error(
-      'AIRTABLE_BASE_ID should look like "app" and 14 letters or digits (see the base URL in Airtable).',
-    );
-  }
-  return { apiKey, baseId, ...(endpointUrl === undefined ? {} : { endpointUrl }) };
+export function airtableConfigFromEnv(env: RawEnv): AirtableSessionsConfig | undefined {
+  return airtableAccess(readEnv(env));
 }
 
 const pageSchema = z.object({

@@ -11,6 +11,7 @@ import {
   rowToCandidate,
   type AirtableSessionsConfig,
 } from './airtable-sessions.ts';
+import { readVariable, type RawEnv } from '../env.ts';
 import { readSessionFiles } from './session-files.ts';
 import { validateSessions, type ValidSession } from './validate-sessions.ts';
 
@@ -68,10 +69,8 @@ export async function loadSessions(options: SessionSourceOptions): Promise<Loade
 }
 
 /** The folder SESSIONS_EXTRA_DIR names, if any. */
-export function extraDir(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  const dir = env['SESSIONS_EXTRA_DIR']?.trim();
-  return dir === undefined || dir === '' ? undefined : dir;
-}
+export const extraDir = (env: RawEnv): string | undefined =>
+  readVariable('SESSIONS_EXTRA_DIR', env);
 
 /** The keys of the delegation pages, or undefined when there is no such folder to check against. */
 async function delegationKeys(dir: string): Promise<string[] | undefined> {

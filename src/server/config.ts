@@ -1,19 +1,25 @@
-// The server's configuration: the environment, read once and checked, so that a
-// missing or wrong variable is named at start-up instead of failing mid-request.
+// The server's configuration: the environment (read and checked by src/env.ts,
+// as the build reads it), turned into the adapters and settings it selects, so
+// that a missing or wrong variable is named at start-up instead of failing
+// mid-request.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import {
+  airtableAccess,
+  ConfigError,
+  readEnv,
+  type AirtableAccess,
+  type ConfigProblem,
+  type RawEnv,
+} from '../env.ts';
 
 export type StoreConfig =
-  | {
+  | (AirtableAccess & {
       kind: 'airtable';
-      apiKey: string;
-      baseId: string;
-      endpointUrl?: string;
       /** Wait after a 429; Airtable's is 30 s. Only the tests and benchmark change it. */
       rateLimitPenaltyMs?: number;
-    }
+    })
   | { kind: 'local'; file: string };
 
 export type MailerConfig =
@@ -40,56 +46,7 @@ export interface AppConfig {
   sessionsFile?: string;
 }
 
-/** One wrong variable: its name and what is expected. Never its value. */
-export interface ConfigProblem {
-  variable: string;
-  message: string;
-}
-
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  readonly problems: readonly ConfigProblem[];
-
-  constructor(problems: readonly ConfigProblem[]) {
-    super(`Invalid configuration: ${problems.map((p) => `${p.variable} ${p.message}`).join('; ')}`);
-    this.problems = problems;
-  }
-}
-
-type Env = Record<string, string | undefined>;
-
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
-
-const baseUrl = z
-  .url({ protocol: /^https?$/ })
-  .refine((u) => !u.endsWith('/'), 'must not end with a slash');
-
-const envSchema = z.object({
-  AIRTABLE_API_KEY: optional(z.string().min(10, 'must be an Airtable personal access token')),
-  AIRTABLE_BASE_ID: optional(z.string().regex(/^app\w{14}$/, 'must look like appXXXXXXXXXXXXXX')),
-  AIRTABLE_ENDPOINT_URL: optional(baseUrl),
-  AIRTABLE_RATE_LIMIT_PENALTY_MS: optional(
-    z.coerce.number().int('must be a whole number of milliseconds').min(0).max(60_000),
-  ),
-  RESEND_API_KEY: optional(z.string().min(10, 'must be a Resend API key')),
-  RESEND_BASE_URL: optional(baseUrl),
-  MAIL_FROM: optional(
-    z
-      .string()
-      .regex(
-        /^([^<>]+<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/,
-        'must be "Name <address>" or an address',
-      ),
-  ),
-  COORDINATOR_EMAIL: optional(z.email('must be an email address')),
-  SIGNING_SECRET: optional(z.string().min(32, 'must be at least 32 characters long')),
-  SITE_URL: optional(baseUrl),
-  URL: optional(z.string()),
-  LOCAL_DATA_DIR: optional(z.string().min(1)),
-  QUEUE_BACKEND: optional(z.enum(['blobs', 'files'], 'must be "blobs" or "files"')),
-  SITE_ID: optional(z.string()),
-});
+export { ConfigError, type ConfigProblem } from '../env.ts';
 
 /**
  * The one test of "this is the deployed site". Netlify documents SITE_ID as a
@@ -100,7 +57,7 @@ const envSchema = z.object({
  * the local disk is neither durable nor private. Putting SITE_ID in a local
  * .env makes the machine behave as deployed: it fails closed, never open.
  */
-export function isDeployedOnNetlify(env: Env): boolean {
+export function isDeployedOnNetlify(env: RawEnv): boolean {
   const siteId = env['SITE_ID'];
   return siteId !== undefined && siteId.trim() !== '';
 }
@@ -112,14 +69,8 @@ const localCoordinator = 'coordination@example.org';
  * variable. Outside Netlify, missing services fall back to local adapters and a
  * missing signing secret is generated once into the data folder.
  */
-export function loadConfig(env: Env = process.env): AppConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => ({ variable: String(i.path[0]), message: i.message })),
-    );
-  }
-  const e = parsed.data;
+export function loadConfig(env: RawEnv = process.env): AppConfig {
+  const e = readEnv(env);
   const problems: ConfigProblem[] = [];
   const need = (variable: string, present: unknown, message: string) => {
     if (present === undefined) problems.push({ variable, message });
@@ -129,17 +80,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const deployed = isDeployedOnNetlify(env);
   const dataDir = resolve(e.LOCAL_DATA_DIR ?? '.data');
 
-  if (e.AIRTABLE_API_KEY !== undefined || e.AIRTABLE_BASE_ID !== undefined || deployed) {
-    need(
-      'AIRTABLE_API_KEY',
-      e.AIRTABLE_API_KEY,
-      'is required with AIRTABLE_BASE_ID, and on Netlify',
-    );
-    need(
-      'AIRTABLE_BASE_ID',
-      e.AIRTABLE_BASE_ID,
-      'is required with AIRTABLE_API_KEY, and on Netlify',
-    );
+  let airtable: AirtableAccess | undefined;
+  try {
+    airtable = airtableAccess(e);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  if (deployed && e.AIRTABLE_API_KEY === undefined && e.AIRTABLE_BASE_ID === undefined) {
+    need('AIRTABLE_API_KEY', undefined, 'is required on Netlify');
+    need('AIRTABLE_BASE_ID', undefined, 'is required on Netlify');
   }
   if (e.RESEND_API_KEY !== undefined || deployed) {
     need('RESEND_API_KEY', e.RESEND_API_KEY, 'is required on Netlify');
@@ -161,14 +111,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (problems.length > 0) throw new ConfigError(problems);
 
   const store: StoreConfig =
-    e.AIRTABLE_API_KEY !== undefined && e.AIRTABLE_BASE_ID !== undefined
+    airtable !== undefined
       ? {
           kind: 'airtable',
-          apiKey: e.AIRTABLE_API_KEY,
-          baseId: e.AIRTABLE_BASE_ID,
-          ...(e.AIRTABLE_ENDPOINT_URL === undefined
-            ? {}
-            : { endpointUrl: e.AIRTABLE_ENDPOINT_URL }),
+          ...airtable,
           ...(e.AIRTABLE_RATE_LIMIT_PENALTY_MS === undefined
             ? {}
             : { rateLimitPenaltyMs: e.AIRTABLE_RATE_LIMIT_PENALTY_MS }),

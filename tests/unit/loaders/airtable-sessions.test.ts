@@ -112,7 +112,7 @@ describe('airtableConfigFromEnv', () => {
   });
 
   it('names the missing variable when only one is set', () => {
-    expect(() => airtableConfigFromEnv({ AIRTABLE_API_KEY: 'pat123' })).toThrow(
+    expect(() => airtableConfigFromEnv({ AIRTABLE_API_KEY: 'pat1234567890' })).toThrow(
       /^AIRTABLE_BASE_ID is not set/,
     );
     expect(() => airtableConfigFromEnv({ AIRTABLE_BASE_ID: 'appAAAAAAAAAAAAAA' })).toThrow(
@@ -130,13 +130,13 @@ describe('airtableConfigFromEnv', () => {
 
   it('takes the endpoint URL without its trailing slash', () => {
     const config = airtableConfigFromEnv({
-      AIRTABLE_API_KEY: 'pat123',
+      AIRTABLE_API_KEY: 'pat1234567890\n',
       AIRTABLE_BASE_ID: 'appAAAAAAAAAAAAAA',
       AIRTABLE_ENDPOINT_URL: 'http://127.0.0.1:8861/',
     });
 
     expect(config).toEqual({
-      apiKey: 'pat123',
+      apiKey: 'pat1234567890',
       baseId: 'appAAAAAAAAAAAAAA',
       endpointUrl: 'http://127.0.0.1:8861',
     });

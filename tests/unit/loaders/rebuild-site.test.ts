@@ -1,6 +1,7 @@
-// The scheduled rebuild behind the Airtable automation (netlify/functions/rebuild-site.ts).
+// The scheduled rebuild behind the Airtable automation (src/server/handlers/rebuild.ts).
 import { describe, expect, it } from 'vitest';
-import { config, triggerRebuild } from '../../../netlify/functions/rebuild-site.ts';
+import { config } from '../../../netlify/functions/rebuild-site.ts';
+import { triggerRebuild } from '../../../src/server/handlers/rebuild.ts';
 import { createLogger } from '../../../src/server/log.ts';
 
 const hook = 'https://api.netlify.com/build_hooks/abc123secret';

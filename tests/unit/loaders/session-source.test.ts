@@ -180,7 +180,7 @@ describe('loadSessions from Airtable', () => {
     const message = await failure(
       loadSessions({
         root: await project(),
-        env: { ...env, AIRTABLE_API_KEY: 'patWRONG' },
+        env: { ...env, AIRTABLE_API_KEY: 'patWRONG0000000' },
         airtable: overrides,
       }),
     );
@@ -238,7 +238,7 @@ describe('loadSessions from files', () => {
 
   it('names the missing variable when only half of the Airtable settings are given', async () => {
     const message = await failure(
-      loadSessions({ root: await project(), env: { AIRTABLE_API_KEY: 'pat1' } }),
+      loadSessions({ root: await project(), env: { AIRTABLE_API_KEY: 'pat1234567890' } }),
     );
 
     expect(message).toMatch(/^AIRTABLE_BASE_ID is not set/);

@@ -59,9 +59,28 @@ describe('configuration', () => {
     expect(problemsOf({ RESEND_API_KEY: 're_1234567890' })).toContain('MAIL_FROM');
   });
 
+  it('reads every value as the build does: trimmed, an API address without its trailing slash', () => {
+    const config = loadConfig({
+      LOCAL_DATA_DIR: dir,
+      SITE_URL: ' https://example.org/ ',
+      AIRTABLE_API_KEY: 'patXXXXXXXXXXXXXX.secret\n',
+      AIRTABLE_BASE_ID: 'appAAAAAAAAAAAAAA',
+      AIRTABLE_ENDPOINT_URL: 'http://127.0.0.1:8861/',
+      SIGNING_SECRET: 'x'.repeat(32),
+      COORDINATOR_EMAIL: 'coordination@example.org',
+    });
+
+    expect(config.siteUrl).toBe('https://example.org');
+    expect(config.store).toMatchObject({
+      kind: 'airtable',
+      apiKey: 'patXXXXXXXXXXXXXX.secret',
+      endpointUrl: 'http://127.0.0.1:8861',
+    });
+  });
+
   it('names a variable with a wrong value', () => {
     expect(problemsOf({ SIGNING_SECRET: 'short' })).toEqual(['SIGNING_SECRET']);
-    expect(problemsOf({ SITE_URL: 'https://example.org/' })).toEqual(['SITE_URL']);
+    expect(problemsOf({ SITE_URL: 'example.org' })).toEqual(['SITE_URL']);
     expect(problemsOf({ QUEUE_BACKEND: 'redis' })).toEqual(['QUEUE_BACKEND']);
   });
 
