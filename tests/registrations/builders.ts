@@ -3,6 +3,7 @@ import { LocalLedger } from '../../src/server/adapters/local-ledger.ts';
 import type { NewRegistration } from '../../src/server/ports.ts';
 import type { RegistrationDeps } from '../../src/server/registrations/deps.ts';
 import type { SessionData } from '../../src/schemas/session.ts';
+import { sessionFacts } from '../../src/server/registrations/session-facts.ts';
 import { testDeps } from '../support-server/deps.ts';
 import {
   registerForSession,
@@ -36,6 +37,10 @@ export const sessionData = (overrides: Partial<SessionData> = {}): SessionData =
   status: 'scheduled',
   ...overrides,
 });
+
+/** The facts a registrant is told of the builders' session, with these changes. */
+export const sessionFactsOf = (overrides: Partial<SessionData> = {}) =>
+  sessionFacts(sessionData(overrides));
 
 /** Registration dependencies over an in-memory SQLite ledger and a fixed list of sessions. */
 export function registrationDeps(sessions: SessionData[] = [sessionData()]) {
