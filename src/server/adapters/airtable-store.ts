@@ -112,8 +112,14 @@ export function registrationFields(copy: RegistrationCopy): Partial<FieldSet> {
     Email: copy.email,
     Status: copy.status,
     Position: copy.position ?? emptyCell,
-    [CHANGE_TOLD_FIELD]: copy.changeTold ?? emptyCell,
-    [TOLD_OF_LAST_CHANGE_FIELD]: toldOfLastChange(copy) ?? emptyCell,
+    // Written only once the session changed for them: a base not yet given
+    // these columns (docs/airtable.md) fails only on those copies.
+    ...(copy.lastChange === undefined
+      ? {}
+      : {
+          [CHANGE_TOLD_FIELD]: copy.changeTold ?? emptyCell,
+          [TOLD_OF_LAST_CHANGE_FIELD]: toldOfLastChange(copy) ?? emptyCell,
+        }),
     'Registered at': copy.registeredAt,
     ...(copy.sessionAt === undefined ? {} : { [SESSION_DATE_FIELD]: copy.sessionAt }),
     Locale: copy.locale,
