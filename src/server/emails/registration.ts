@@ -16,13 +16,19 @@ import { formatSessionTime } from '../../lib/dates.ts';
 import type { Locale } from '../../schemas/common.ts';
 import type { SessionData } from '../../schemas/session.ts';
 import type {
+  ChangeNotice,
   EmailMessage,
   Registration,
   RegistrationEmail,
   SessionChange,
   SessionFacts,
 } from '../ports.ts';
-import { changedFacts, changeOf, withFacts } from '../registrations/session-facts.ts';
+import {
+  changedFacts,
+  changeOf,
+  isChangeNotice,
+  withFacts,
+} from '../registrations/session-facts.ts';
 import { renderHtml, renderText, type Block, type Document } from './blocks.ts';
 
 export interface RegistrationEmailContext {
@@ -153,15 +159,11 @@ const text = {
 } as const satisfies Record<Locale, unknown>;
 
 /** What an email is about: the owed email itself, or, for a change, the kind of change. */
-type Topic =
-  | Exclude<RegistrationEmail, `session-changed-${number}`>
-  | 'session-changed'
-  | 'session-rescheduled';
+type ChangeTopic = 'session-cancelled' | 'session-changed' | 'session-rescheduled';
+type Topic = Exclude<RegistrationEmail, ChangeNotice> | ChangeTopic;
 
 /** The kind of email a change calls for: cancelled, back on, or moved. */
-export function changeTopic(
-  change: SessionChange,
-): 'session-cancelled' | 'session-changed' | 'session-rescheduled' {
+export function changeTopic(change: SessionChange): ChangeTopic {
   if (change.to.status === 'cancelled') return 'session-cancelled';
   return change.from.status === 'cancelled' ? 'session-rescheduled' : 'session-changed';
 }
@@ -218,14 +220,20 @@ export function registrationEmail(
   const locale = registration.locale;
   const t = text[locale];
   const change = changeOf(registration, kind);
-  if (kind.startsWith('session-changed-') && change === undefined)
-    throw new Error(`no recorded change for ${kind}`);
+  let topic: Topic;
+  let lead: string;
+  if (change === undefined) {
+    if (isChangeNotice(kind)) throw new Error(`no recorded change for ${kind}`);
+    topic = kind;
+    lead = t.lead[kind];
+  } else {
+    const about = changeTopic(change);
+    topic = about;
+    // Someone waiting is told the news and keeps their place; a cancellation is the same for all.
+    lead = change.seat || about === 'session-cancelled' ? t.lead[about] : t.waitingLead[about];
+  }
   // A change is told with the facts it brought, even if the catalogue moved on since (the next notice tells that).
   const session = change === undefined ? catalogued : withFacts(catalogued, change.to);
-  const topic: Topic =
-    change === undefined
-      ? (kind as Exclude<RegistrationEmail, `session-changed-${number}`>)
-      : changeTopic(change);
   const title = session.title[locale];
   const time = formatSessionTime(session.start, session.durationMinutes, session.timeZone, locale);
   const sessionCancelled = topic === 'session-cancelled';
@@ -239,10 +247,6 @@ export function registrationEmail(
       : sessionCancelled
         ? registration.status === 'confirmed'
         : kind !== 'waiting' && !verify;
-  const lead =
-    change !== undefined && !change.seat && topic !== 'session-cancelled'
-      ? t.waitingLead[topic as 'session-changed' | 'session-rescheduled']
-      : t.lead[topic];
   const rows = change === undefined ? [] : changeRows(change, session, locale);
   const blocks: Block[] = [
     { type: 'paragraph', text: verify ? t.helloUnknown : t.hello(registration.name) },
