@@ -126,6 +126,13 @@ function addSession(
  * The invitation for one participant: METHOD:REQUEST when they register or the
  * session changes, METHOD:CANCEL when it is cancelled or they withdraw. The
  * participant is already registered, so no reply is asked for.
+ *
+ * An update is the same UID with a higher SEQUENCE (RFC 5546 §2.1.4), from the
+ * same ORGANIZER to the same ATTENDEE. Calendar apps considered (docs/trainers.md,
+ * section 5): Google Calendar and Thunderbird apply it by UID and SEQUENCE;
+ * Apple Calendar matches it to the registrant by the ATTENDEE address; Outlook
+ * also wants the METHOD in the attachment's content type
+ * (invitationContentType) and STATUS:CANCELLED in a cancellation.
  */
 export function buildInvitation(
   session: SessionData,

@@ -11,6 +11,10 @@ export interface LogFields {
   count?: number;
   /** Items still waiting in the pending queue. */
   pending?: number;
+  /** A training session's slug (public, in its page's URL). */
+  slug?: string;
+  /** A session's seats, as its trainer set them. */
+  capacity?: number;
   ms?: number;
   /** Names of configuration variables, never their values. */
   variables?: readonly string[];

@@ -119,10 +119,49 @@ export interface ErasureLog {
 export type RegistrationStatus = 'pending' | 'confirmed' | 'waiting' | 'cancelled';
 
 /** Notices about the session itself, owed by a scheduled run rather than by a registration change. */
-export type SessionNotice = 'reminder' | 'session-cancelled';
+export type SessionNotice = 'reminder';
 
-/** The emails a registration may owe its author, each sent once (its idempotency key ends with it). */
-export type RegistrationEmail = 'verify' | 'confirmed' | 'waiting' | 'promoted' | SessionNotice;
+/**
+ * The notice of one change of the session (see `SessionChange`), numbered by
+ * the invitation SEQUENCE it gives, so that each change is told once and two
+ * changes in a row are two emails.
+ */
+export type ChangeNotice = `session-changed-${number}`;
+
+/**
+ * The emails a registration may owe its author, each sent once (its idempotency
+ * key ends with it). `session-cancelled` is only found in ledgers written before
+ * changes were followed (a cancellation is now a `ChangeNotice`).
+ */
+export type RegistrationEmail =
+  | 'verify'
+  | 'confirmed'
+  | 'waiting'
+  | 'promoted'
+  | 'session-cancelled'
+  | SessionNotice
+  | ChangeNotice;
+
+/**
+ * What a registrant is told of a session and is told again when it changes:
+ * when, how long, where, the video link, and whether it takes place.
+ */
+export type SessionFacts = Pick<
+  SessionData,
+  'start' | 'durationMinutes' | 'place' | 'videoLink' | 'status'
+>;
+
+/** One change of a session as a registrant is told of it: what it was, what it is. */
+export interface SessionChange {
+  /** The invitation SEQUENCE it gives (the one before, plus one); its notice is `session-changed-<sequence>`. */
+  sequence: number;
+  /** ISO instant the scheduled run saw it. */
+  at: string;
+  from: SessionFacts;
+  to: SessionFacts;
+  /** Whether they held a seat then: a seat holder's email carries the updated invitation. */
+  seat: boolean;
+}
 
 /** One person's registration for one training session. */
 export interface Registration {
@@ -158,15 +197,32 @@ export interface Registration {
    * Session notices ever owed to this registration, and when: a notice is owed
    * once only, even after it has been sent and left `unsent`.
    */
-  notices?: { kind: SessionNotice; at: string }[];
-  /** The state last copied to the trainers' table ("status:position"); a copy is owed while it differs. */
+  notices?: { kind: SessionNotice | 'session-cancelled'; at: string }[];
+  /** The state last copied to the trainers' table (see copyState); a copy is owed while it differs. */
   copied?: string;
+  /**
+   * The session's facts as this registrant was last told them, and the
+   * invitation SEQUENCE that goes with them: set when the address is confirmed,
+   * moved on by each change (`changes`). Absent from registrations made before
+   * it was kept, until the first scheduled run records the facts of the day.
+   */
+  told?: { facts: SessionFacts; sequence: number };
+  /** The changes of the session this registrant was owed a notice of, in order. */
+  changes?: SessionChange[];
 }
 
 /** A new registration, before the ledger decides its status. */
 export type NewRegistration = Omit<
   Registration,
-  'status' | 'unsent' | 'verifiedAt' | 'promotedAt' | 'cancelledAt' | 'notices' | 'copied'
+  | 'status'
+  | 'unsent'
+  | 'verifiedAt'
+  | 'promotedAt'
+  | 'cancelledAt'
+  | 'notices'
+  | 'copied'
+  | 'told'
+  | 'changes'
 >;
 
 /** A registration is pending until its address is confirmed; `duplicate`: this address already is registered. */
@@ -174,6 +230,25 @@ export type RegisterOutcome = 'pending' | 'duplicate';
 
 /** What confirming the address gave: a seat, or a place on the waiting list. */
 export type VerifyOutcome = 'confirmed' | 'waiting';
+
+/** A session as the catalogue has it now, which the registrations follow. */
+export interface CurrentSession {
+  facts: SessionFacts;
+  capacity: number;
+  /** Whether free seats may go to people waiting (not once the session is cancelled or has started). */
+  promote: boolean;
+}
+
+/** What following a session's current facts did. */
+export interface FollowResult {
+  /** Registrations newly owed the notice of a change. */
+  changed: number;
+  /** People waiting who got a seat that came free (capacity raised). */
+  promoted: number;
+  /** Seats given, after the step; more than `capacity` once a trainer lowered it below them. */
+  confirmed: number;
+  capacity: number;
+}
 
 export interface SeatCount {
   capacity: number;
@@ -201,7 +276,8 @@ export interface RegistrationLedger {
   /**
    * Confirms the address of a pending registration, in one step: a seat if
    * one is left, else the waiting list (`position` counts from 1), and the
-   * email that says so is owed. Confirming again answers the current state;
+   * email that says so is owed; `facts` (the session's, which that email
+   * tells) are recorded as told. Confirming again answers the current state;
    * null if there is no such registration or it was cancelled.
    */
   verify(
@@ -209,6 +285,7 @@ export interface RegistrationLedger {
     id: string,
     at: string,
     capacity: number,
+    facts?: SessionFacts,
   ): Promise<{ registration: Registration; outcome: VerifyOutcome; position?: number } | null>;
   /** Removes the registrations whose address was never confirmed and that were made before `before`. */
   dropUnverified(before: string): Promise<number>;
@@ -229,10 +306,18 @@ export interface RegistrationLedger {
   markSent(sessionSlug: string, id: string, email: RegistrationEmail): Promise<void>;
   /**
    * Owes `notice`, in one step, to every registration of the session it
-   * concerns (a reminder: confirmed ones; a cancelled session: confirmed and
-   * waiting ones) that was never owed it. Returns how many newly owe it.
+   * concerns (a reminder: confirmed ones) that was never owed it. Returns how
+   * many newly owe it.
    */
   owe(sessionSlug: string, notice: SessionNotice, at: string): Promise<number>;
+  /**
+   * Brings the session's registrations up to date with its current facts, in
+   * one step: each one with a seat or on the waiting list whose told facts
+   * differ is owed the notice of that change (and its told facts move on); free
+   * seats go to the first people waiting, in order, if `promote`. Nobody loses
+   * a seat: a capacity below the seats given is only reported.
+   */
+  follow(sessionSlug: string, current: CurrentSession, at: string): Promise<FollowResult>;
   /** Registrations whose status or waiting position changed since they were last copied, oldest first. */
   uncopied(): Promise<UncopiedRegistration[]>;
   /** Records that this state was copied; a registration changed since then stays owed. */
@@ -269,6 +354,10 @@ export interface RegistrationCopy {
   /** When the session starts (ISO), if known: the registration is deleted 12 months after it. */
   sessionAt?: string;
   locale: Locale;
+  /** The number (SEQUENCE) of the last change of the session they were emailed about, if any. */
+  changeTold?: number;
+  /** The number of the last change they are owed a notice of, if any: told once it equals `changeTold`. */
+  lastChange?: number;
 }
 
 /** Where trainers see who registered (Airtable); created or updated by registration id. */

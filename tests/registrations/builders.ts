@@ -1,8 +1,9 @@
 // Small builders for registration tests.
 import { LocalLedger } from '../../src/server/adapters/local-ledger.ts';
-import type { NewRegistration } from '../../src/server/ports.ts';
+import type { NewRegistration, RegistrationLedger } from '../../src/server/ports.ts';
 import type { RegistrationDeps } from '../../src/server/registrations/deps.ts';
 import type { SessionData } from '../../src/schemas/session.ts';
+import { sessionFacts } from '../../src/server/registrations/session-facts.ts';
 import { testDeps } from '../support-server/deps.ts';
 import {
   registerForSession,
@@ -37,12 +38,19 @@ export const sessionData = (overrides: Partial<SessionData> = {}): SessionData =
   ...overrides,
 });
 
-/** Registration dependencies over an in-memory SQLite ledger and a fixed list of sessions. */
-export function registrationDeps(sessions: SessionData[] = [sessionData()]) {
+/** The facts a registrant is told of the builders' session, with these changes. */
+export const sessionFactsOf = (overrides: Partial<SessionData> = {}) =>
+  sessionFacts(sessionData(overrides));
+
+/** Registration dependencies over a ledger (an in-memory SQLite one by default) and a list of sessions. */
+export function registrationDeps(
+  sessions: SessionData[] = [sessionData()],
+  ledger: RegistrationLedger = new LocalLedger({ file: ':memory:' }),
+) {
   const base = testDeps();
   let n = 0;
   const deps = {
-    ledger: new LocalLedger({ file: ':memory:' }),
+    ledger,
     erasures: base.erasures,
     sessions: {
       find: (slug: string) => Promise.resolve(sessions.find((s) => s.slug === slug) ?? null),

@@ -13,7 +13,7 @@ import type {
   RetentionPurge,
 } from '../../src/server/ports.ts';
 import { retentionCutoffs } from '../../src/server/purge.ts';
-import { newRegistration } from './builders.ts';
+import { newRegistration, sessionFactsOf } from './builders.ts';
 
 interface LedgerHarness {
   /** A ledger over empty storage. */
@@ -72,11 +72,14 @@ let tick = 0;
 /** A later instant at each call, as confirmations come one after the other. */
 const later = () => new Date(Date.parse('2027-01-01T12:00:00.000Z') + ++tick * 1000).toISOString();
 
+/** The facts the registrants are told at first: the builders' session. */
+const told = sessionFactsOf();
+
 /** Registers and confirms the address, as someone who follows the emailed link does. */
 async function enrol(ledger: RegistrationLedger, input: NewRegistration, capacity: number) {
   const registered = await ledger.register(input);
   if (registered.outcome === 'duplicate') return registered;
-  const verified = await ledger.verify(input.sessionSlug, input.id, later(), capacity);
+  const verified = await ledger.verify(input.sessionSlug, input.id, later(), capacity, told);
   if (verified === null) throw new Error(`${input.id} could not be confirmed`);
   return verified;
 }
@@ -187,16 +190,166 @@ describe.each(adapters)('%s', (_name, makeHarness) => {
     expect((await ledger.find('induction', 'reg_kept'))?.status).toBe('confirmed');
   });
 
-  it('owes session notices to confirmed addresses only', async () => {
+  it('owes the notice of a change to seat holders and people waiting, never to an unconfirmed address', async () => {
     const ledger = harness.empty();
     await enrol(ledger, newRegistration({ id: 'reg_seat', email: 'seat@example.org' }), 1);
     await enrol(ledger, newRegistration({ id: 'reg_wait', email: 'wait@example.org' }), 1);
     await ledger.register(newRegistration({ id: 'reg_unconfirmed', email: 'x@example.org' }));
+    const moved = sessionFactsOf({ start: '2027-01-17T14:00' });
 
-    const owed = await ledger.owe('induction', 'session-cancelled', later());
+    const result = await ledger.follow(
+      'induction',
+      { facts: moved, capacity: 1, promote: true },
+      '2027-01-05T10:00:00.000Z',
+    );
 
-    expect(owed).toBe(2);
+    expect(result).toEqual({ changed: 2, promoted: 0, confirmed: 1, capacity: 1 });
+    const seat = await ledger.find('induction', 'reg_seat');
+    expect(seat?.unsent).toEqual(['confirmed', 'session-changed-1']);
+    expect(seat?.told).toEqual({ facts: moved, sequence: 1 });
+    expect(seat?.changes).toEqual([
+      { sequence: 1, at: '2027-01-05T10:00:00.000Z', from: told, to: moved, seat: true },
+    ]);
+    expect((await ledger.find('induction', 'reg_wait'))?.changes?.[0]?.seat).toBe(false);
     expect((await ledger.find('induction', 'reg_unconfirmed'))?.unsent).toEqual(['verify']);
+  });
+
+  it('owes each change once however often it is followed, and two changes in a row as two notices in order', async () => {
+    const ledger = harness.empty();
+    await enrol(ledger, newRegistration({ id: 'reg_1', email: 'p1@example.org' }), 2);
+    await ledger.markSent('induction', 'reg_1', 'confirmed');
+    const moved = sessionFactsOf({ start: '2027-01-17T14:00' });
+    const elsewhere = sessionFactsOf({
+      start: '2027-01-17T14:00',
+      place: { name: 'Salle des fêtes', address: '2 place de l’Exemple, 62100 Calais' },
+    });
+    const follow = (facts: typeof told, at: string) =>
+      ledger.follow('induction', { facts, capacity: 2, promote: true }, at);
+
+    const first = await follow(moved, '2027-01-05T10:00:00.000Z');
+    const again = await harness
+      .twin(ledger)
+      .follow(
+        'induction',
+        { facts: moved, capacity: 2, promote: true },
+        '2027-01-05T10:15:00.000Z',
+      );
+    const second = await follow(elsewhere, '2027-01-06T10:00:00.000Z');
+    const unchanged = await follow(elsewhere, '2027-01-06T10:15:00.000Z');
+
+    expect([first, again, second, unchanged].map((r) => r.changed)).toEqual([1, 0, 1, 0]);
+    const registration = await ledger.find('induction', 'reg_1');
+    expect(registration?.unsent).toEqual(['session-changed-1', 'session-changed-2']);
+    expect(registration?.changes?.map((c) => [c.sequence, c.from, c.to])).toEqual([
+      [1, told, moved],
+      [2, moved, elsewhere],
+    ]);
+  });
+
+  it('owes the notice of a cancellation in place of the emails still owed, except earlier changes', async () => {
+    const ledger = harness.empty();
+    await enrol(ledger, newRegistration({ id: 'reg_1', email: 'p1@example.org' }), 2);
+    await ledger.owe('induction', 'reminder', '2027-01-04T10:00:00.000Z');
+    const moved = sessionFactsOf({ start: '2027-01-17T14:00' });
+    const cancelled = sessionFactsOf({ start: '2027-01-17T14:00', status: 'cancelled' });
+    const rescheduled = sessionFactsOf({ start: '2027-01-17T14:00', status: 'scheduled' });
+
+    await ledger.follow('induction', { facts: moved, capacity: 2, promote: true }, later());
+    await ledger.follow('induction', { facts: cancelled, capacity: 2, promote: false }, later());
+    const afterCancel = (await ledger.find('induction', 'reg_1'))?.unsent;
+    await ledger.follow('induction', { facts: rescheduled, capacity: 2, promote: true }, later());
+
+    expect(afterCancel).toEqual(['session-changed-1', 'session-changed-2']);
+    const registration = await ledger.find('induction', 'reg_1');
+    expect(registration?.unsent).toEqual([
+      'session-changed-1',
+      'session-changed-2',
+      'session-changed-3',
+    ]);
+    expect(registration?.changes?.map((c) => [c.from.status, c.to.status])).toEqual([
+      ['scheduled', 'scheduled'],
+      ['scheduled', 'cancelled'],
+      ['cancelled', 'scheduled'],
+    ]);
+  });
+
+  it('gives the seats a raised capacity frees to the first people waiting, in the order they confirmed', async () => {
+    const ledger = harness.empty();
+    for (const n of [1, 2, 3, 4]) {
+      await enrol(ledger, newRegistration({ id: `reg_${n}`, email: `p${n}@example.org` }), 1);
+    }
+    await ledger.register(newRegistration({ id: 'reg_unconfirmed', email: 'x@example.org' }));
+
+    const held = await ledger.follow(
+      'induction',
+      { facts: told, capacity: 3, promote: false },
+      later(),
+    );
+    const given = await ledger.follow(
+      'induction',
+      { facts: told, capacity: 3, promote: true },
+      later(),
+    );
+    const again = await ledger.follow(
+      'induction',
+      { facts: told, capacity: 3, promote: true },
+      later(),
+    );
+
+    expect([held.promoted, given.promoted, again.promoted]).toEqual([0, 2, 0]);
+    expect(await ledger.seats('induction', 3)).toEqual({
+      capacity: 3,
+      confirmed: 3,
+      left: 0,
+      waiting: 1,
+    });
+    const statuses = [];
+    for (const id of ['reg_2', 'reg_3', 'reg_4', 'reg_unconfirmed']) {
+      const r = await ledger.find('induction', id);
+      statuses.push([id, r?.status, r?.unsent]);
+    }
+    expect(statuses).toEqual([
+      ['reg_2', 'confirmed', ['promoted']],
+      ['reg_3', 'confirmed', ['promoted']],
+      ['reg_4', 'waiting', ['waiting']],
+      ['reg_unconfirmed', 'pending', ['verify']],
+    ]);
+  });
+
+  it('takes nobody’s seat when the capacity is lowered below the seats given, and says how many there are', async () => {
+    const ledger = harness.empty();
+    for (const n of [1, 2, 3]) {
+      await enrol(ledger, newRegistration({ id: `reg_${n}`, email: `p${n}@example.org` }), 3);
+    }
+
+    const result = await ledger.follow(
+      'induction',
+      { facts: told, capacity: 1, promote: true },
+      later(),
+    );
+    const late = await enrol(ledger, newRegistration({ id: 'reg_4', email: 'p4@example.org' }), 1);
+
+    expect(result).toEqual({ changed: 0, promoted: 0, confirmed: 3, capacity: 1 });
+    expect(late.outcome).toBe('waiting');
+    expect(await ledger.seats('induction', 1)).toMatchObject({ confirmed: 3, left: 0, waiting: 1 });
+  });
+
+  it('starts following a registration confirmed before told facts were kept from the facts of the day, owing nothing', async () => {
+    const ledger = harness.empty();
+    await ledger.register(newRegistration({ id: 'reg_old', email: 'old@example.org' }));
+    await ledger.verify('induction', 'reg_old', later(), 2);
+    await ledger.markSent('induction', 'reg_old', 'confirmed');
+
+    const first = await ledger.follow(
+      'induction',
+      { facts: told, capacity: 2, promote: true },
+      later(),
+    );
+
+    expect(first.changed).toBe(0);
+    const registration = await ledger.find('induction', 'reg_old');
+    expect(registration?.told).toEqual({ facts: told, sequence: 0 });
+    expect(registration?.unsent).toEqual([]);
   });
 
   it('confirms registrations while seats are left, then puts people on the waiting list in order', async () => {
@@ -311,7 +464,7 @@ describe.each(adapters)('%s', (_name, makeHarness) => {
     expect((await ledger.unsent()).map((r) => r.id)).toEqual(['reg_2']);
   });
 
-  it('owes a session notice once to the registrations it concerns, even after it was sent', async () => {
+  it('owes a reminder once to those with a seat, even after it was sent', async () => {
     const ledger = harness.empty();
     for (const n of [1, 2, 3]) {
       await enrol(ledger, newRegistration({ id: `reg_${n}`, email: `p${n}@example.org` }), 1);
@@ -323,17 +476,9 @@ describe.each(adapters)('%s', (_name, makeHarness) => {
     const reminders = await ledger.owe('induction', 'reminder', '2027-01-14T09:00:00.000Z');
     await ledger.markSent('induction', 'reg_1', 'reminder');
     const again = await ledger.owe('induction', 'reminder', '2027-01-14T09:15:00.000Z');
-    const cancelled = await ledger.owe(
-      'induction',
-      'session-cancelled',
-      '2027-01-15T09:00:00.000Z',
-    );
 
-    expect([reminders, again, cancelled]).toEqual([1, 0, 2]);
-    expect((await ledger.unsent()).map((r) => [r.id, r.unsent])).toEqual([
-      ['reg_1', ['session-cancelled']],
-      ['reg_2', ['session-cancelled']],
-    ]);
+    expect([reminders, again]).toEqual([1, 0]);
+    expect(await ledger.unsent()).toEqual([]);
     expect(await ledger.owe('elsewhere', 'reminder', '2027-01-14T09:00:00.000Z')).toBe(0);
   });
 
@@ -361,6 +506,31 @@ describe.each(adapters)('%s', (_name, makeHarness) => {
       ['reg_1', 'cancelled:'],
       ['reg_2', 'confirmed:'],
       ['reg_3', 'waiting:1'],
+    ]);
+  });
+
+  it('owes a copy when a change becomes owed and again once its notice is sent, with the numbers told and owed', async () => {
+    const ledger = harness.empty();
+    await enrol(ledger, newRegistration({ id: 'reg_1', email: 'p1@example.org' }), 1);
+    await ledger.markSent('induction', 'reg_1', 'confirmed');
+    const copyAll = async () => {
+      const owed = await ledger.uncopied();
+      for (const { registration, state } of owed)
+        await ledger.markCopied(registration.sessionSlug, registration.id, state);
+      return owed.map((c) => c.state);
+    };
+    await copyAll();
+    const moved = sessionFactsOf({ start: '2027-01-17T14:00' });
+
+    await ledger.follow('induction', { facts: moved, capacity: 1, promote: true }, later());
+    const owedChange = await copyAll();
+    await ledger.markSent('induction', 'reg_1', 'session-changed-1');
+    const toldChange = await copyAll();
+
+    expect([owedChange, toldChange, await copyAll()]).toEqual([
+      ['confirmed::0/1'],
+      ['confirmed::1/1'],
+      [],
     ]);
   });
 

@@ -8,7 +8,10 @@ import { cancelRegistration } from '../../src/server/registrations/register.ts';
 import { createRateLimiter } from '../../src/server/retry.ts';
 import { FakeAirtable } from '../fakes/fake-airtable.ts';
 import { registerForSession } from '../../src/server/registrations/register.ts';
-import { registrationDeps, enrolForSession } from './builders.ts';
+import { TemporaryError } from '../../src/server/errors.ts';
+import { drainRegistrationEmails } from '../../src/server/registrations/deliver.ts';
+import { sendSessionNotices } from '../../src/server/registrations/notify.ts';
+import { registrationDeps, enrolForSession, sessionData } from './builders.ts';
 
 let fake: FakeAirtable | undefined;
 
@@ -143,6 +146,59 @@ describe('copying registrations for the trainers', () => {
       'Accueil des nouveaux bénévoles',
     );
     expect(await deps.ledger.uncopied()).toEqual([]);
+  });
+
+  it('shows who was told of the last change of a session, and who not yet', async () => {
+    const { fake, store } = await setUp();
+    const sessions = [sessionData()];
+    const { deps, base } = registrationDeps(sessions);
+    const withRoster = { ...deps, roster: store };
+    for (const [name, email] of [
+      ['Camille', 'camille@example.org'],
+      ['Sam', 'sam@example.org'],
+    ] as const) {
+      await enrolForSession(deps, 'induction-calais', {
+        name,
+        email,
+        locale: 'fr',
+        privacyVersion: '2026-11',
+      });
+    }
+    await drainRegistrationEmails(deps);
+    await copyRegistrations(withRoster);
+    const told = () =>
+      fake
+        .records('Registrations')
+        .map((r) => [
+          r.fields['Registration ID'],
+          r.fields['Last change told'],
+          r.fields['Told of last change'],
+        ]);
+    const before = told();
+    sessions[0] = sessionData({ start: '2027-01-17T14:00' });
+    // The provider asks to wait at the second notice (Sam's): it stays owed.
+    const sentBefore = base.mailer.calls;
+    base.mailer.fault = (call) =>
+      call === sentBefore + 2 ? new TemporaryError('resend_429', 1000) : undefined;
+
+    await sendSessionNotices(deps);
+    await copyRegistrations(withRoster);
+
+    expect(before).toEqual([
+      ['reg_test-0001', undefined, undefined],
+      ['reg_test-0002', undefined, undefined],
+    ]);
+    expect(told()).toEqual([
+      ['reg_test-0001', 1, 'yes'],
+      ['reg_test-0002', undefined, 'not yet'],
+    ]);
+    base.mailer.fault = undefined;
+    await drainRegistrationEmails(deps);
+    await copyRegistrations(withRoster);
+    expect(told()).toEqual([
+      ['reg_test-0001', 1, 'yes'],
+      ['reg_test-0002', 1, 'yes'],
+    ]);
   });
 
   it('never copies a registration whose address was not confirmed', async () => {

@@ -258,11 +258,16 @@ export const SESSION_DATE_FIELD = 'Session date';
 
 export const REGISTRATION_STATUS_CHOICES = ['confirmed', 'waiting', 'cancelled'] as const;
 
+/** Whether a registrant was emailed about the last change of the session that concerns them. */
+export const CHANGE_TOLD_FIELD = 'Last change told';
+export const TOLD_OF_LAST_CHANGE_FIELD = 'Told of last change';
+export const TOLD_CHOICES = ['yes', 'not yet'] as const;
+
 /** Copies of the training registrations, for trainers; the seat ledger stays the source of truth. */
 export const registrationsTable: TableSpec = {
   name: 'Registrations',
   description:
-    'Training-session registrations, copied from the site’s seat ledger for trainers to see who is coming. The site overwrites Status and Position; edit nothing here.',
+    'Training-session registrations, copied from the site’s seat ledger for trainers to see who is coming, who waits, who cancelled and who was told of the last change. The site overwrites Status, Position and the change columns; edit nothing here.',
   fields: [
     {
       name: 'Name',
@@ -306,6 +311,21 @@ export const registrationsTable: TableSpec = {
       type: 'number',
       value: 'number',
       description: 'Place on the waiting list, from 1; empty for the others.',
+    },
+    {
+      name: CHANGE_TOLD_FIELD,
+      type: 'number',
+      value: 'number',
+      description:
+        'Number of the last change of the session (time, place, video link, cancelled or back on) this person was emailed about; empty if none was.',
+    },
+    {
+      name: TOLD_OF_LAST_CHANGE_FIELD,
+      type: 'singleSelect',
+      value: 'select',
+      description:
+        'yes: told of the last change that concerns them; not yet: its email is still to be sent (the site retries every minute). Empty: the session has not changed since they registered.',
+      choices: TOLD_CHOICES,
     },
     {
       name: 'Registered at',

@@ -28,7 +28,10 @@ import { fieldEqualsAny, formulaField, formulaString } from './airtable-formula.
 import {
   APPLICATION_ID_FIELD,
   LAST_CONTACT_FIELD,
+  CHANGE_TOLD_FIELD,
   REGISTRATION_ID_FIELD,
+  TOLD_CHOICES,
+  TOLD_OF_LAST_CHANGE_FIELD,
   SESSION_DATE_FIELD,
   airtableTables,
   observersTable,
@@ -91,6 +94,14 @@ interface FoundRecord {
 /** Airtable clears a cell given null; the client's types do not say so. */
 const emptyCell = null as unknown as undefined;
 
+/** "yes" once the last change owed was emailed, "not yet" before; none if nothing changed for them. */
+const toldOfLastChange = (copy: RegistrationCopy): (typeof TOLD_CHOICES)[number] | undefined =>
+  copy.lastChange === undefined
+    ? undefined
+    : copy.changeTold === copy.lastChange
+      ? 'yes'
+      : 'not yet';
+
 /** The trainers' columns of a registration; an empty Position clears the cell. */
 export function registrationFields(copy: RegistrationCopy): Partial<FieldSet> {
   return {
@@ -101,6 +112,14 @@ export function registrationFields(copy: RegistrationCopy): Partial<FieldSet> {
     Email: copy.email,
     Status: copy.status,
     Position: copy.position ?? emptyCell,
+    // Written only once the session changed for them: a base not yet given
+    // these columns (docs/airtable.md) fails only on those copies.
+    ...(copy.lastChange === undefined
+      ? {}
+      : {
+          [CHANGE_TOLD_FIELD]: copy.changeTold ?? emptyCell,
+          [TOLD_OF_LAST_CHANGE_FIELD]: toldOfLastChange(copy) ?? emptyCell,
+        }),
     'Registered at': copy.registeredAt,
     ...(copy.sessionAt === undefined ? {} : { [SESSION_DATE_FIELD]: copy.sessionAt }),
     Locale: copy.locale,
@@ -183,7 +202,12 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
       LOOKUP_BATCH,
     )) {
       const records = await this.#request(table, deadline, () =>
-        this.#selectIds(table, ids, REGISTRATION_ID_FIELD, ['Status', 'Position']),
+        this.#selectIds(table, ids, REGISTRATION_ID_FIELD, [
+          'Status',
+          'Position',
+          CHANGE_TOLD_FIELD,
+          TOLD_OF_LAST_CHANGE_FIELD,
+        ]),
       );
       for (const record of records) found.set(record.applicationId, record);
     }
@@ -196,7 +220,9 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
       if (record === undefined) return [];
       const same =
         record.fields['Status'] === copy.status &&
-        (record.fields['Position'] ?? null) === (copy.position ?? null);
+        (record.fields['Position'] ?? null) === (copy.position ?? null) &&
+        (record.fields[CHANGE_TOLD_FIELD] ?? null) === (copy.changeTold ?? null) &&
+        (record.fields[TOLD_OF_LAST_CHANGE_FIELD] ?? null) === (toldOfLastChange(copy) ?? null);
       return same ? [] : [{ id: record.recordId, fields: registrationFields(copy) }];
     });
     // An update sets the same values however often it is repeated: retrying it is safe.

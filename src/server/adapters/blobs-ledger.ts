@@ -5,13 +5,16 @@
 import type { Store } from '@netlify/blobs';
 import { TemporaryError } from '../errors.ts';
 import type {
+  CurrentSession,
   ExpiredItem,
+  FollowResult,
   NewRegistration,
   Registration,
   RegistrationEmail,
   RegistrationLedger,
   RetentionCutoffs,
   RetentionPurge,
+  SessionFacts,
   SessionNotice,
   UncopiedRegistration,
 } from '../ports.ts';
@@ -19,6 +22,7 @@ import {
   applyCancel,
   applyDropUnverified,
   applyErase,
+  applyFollow,
   applyMarkCopied,
   applyMarkSent,
   applyOwe,
@@ -60,9 +64,9 @@ export class BlobsLedger implements RegistrationLedger, RetentionPurge {
     });
   }
 
-  verify(sessionSlug: string, id: string, at: string, capacity: number) {
+  verify(sessionSlug: string, id: string, at: string, capacity: number, facts?: SessionFacts) {
     return this.#change(sessionSlug, (list) => {
-      const { list: next, found } = applyVerify(list, id, at, capacity);
+      const { list: next, found } = applyVerify(list, id, at, capacity, facts);
       const changed = found !== null && found.registration.verifiedAt === at;
       return { next: changed ? next : null, answer: found };
     });
@@ -116,6 +120,13 @@ export class BlobsLedger implements RegistrationLedger, RetentionPurge {
     return this.#change(sessionSlug, (list) => {
       const { list: next, owed } = applyOwe(list, notice, at);
       return { next: owed === 0 ? null : next, answer: owed };
+    });
+  }
+
+  follow(sessionSlug: string, current: CurrentSession, at: string): Promise<FollowResult> {
+    return this.#change(sessionSlug, (list) => {
+      const { list: next, result, changed } = applyFollow(list, current, at);
+      return { next: changed ? next : null, answer: result };
     });
   }
 

@@ -6,13 +6,16 @@ import { dirname } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { openShared, whileLocked } from './sqlite-file.ts';
 import type {
+  CurrentSession,
   ExpiredItem,
+  FollowResult,
   NewRegistration,
   Registration,
   RegistrationEmail,
   RegistrationLedger,
   RetentionCutoffs,
   RetentionPurge,
+  SessionFacts,
   SessionNotice,
   UncopiedRegistration,
 } from '../ports.ts';
@@ -20,6 +23,7 @@ import {
   applyCancel,
   applyDropUnverified,
   applyErase,
+  applyFollow,
   applyMarkCopied,
   applyMarkSent,
   applyOwe,
@@ -80,9 +84,9 @@ export class LocalLedger implements RegistrationLedger, RetentionPurge {
     });
   }
 
-  verify(sessionSlug: string, id: string, at: string, capacity: number) {
+  verify(sessionSlug: string, id: string, at: string, capacity: number, facts?: SessionFacts) {
     return this.#change(sessionSlug, (list) => {
-      const { list: next, found } = applyVerify(list, id, at, capacity);
+      const { list: next, found } = applyVerify(list, id, at, capacity, facts);
       return { next, answer: found };
     });
   }
@@ -135,6 +139,13 @@ export class LocalLedger implements RegistrationLedger, RetentionPurge {
     return this.#change(sessionSlug, (list) => {
       const { list: next, owed } = applyOwe(list, notice, at);
       return { next, answer: owed };
+    });
+  }
+
+  follow(sessionSlug: string, current: CurrentSession, at: string): Promise<FollowResult> {
+    return this.#change(sessionSlug, (list) => {
+      const { list: next, result } = applyFollow(list, current, at);
+      return { next, answer: result };
     });
   }
 

@@ -1,15 +1,34 @@
 // The emails of a training registration, in the registrant's language: the
 // request to confirm the address (the first email, before anything else),
 // seat confirmed (with the calendar invitation), on the waiting list, a seat freed
-// for them, the reminder two days before, or the session cancelled (with the
-// invitation's METHOD:CANCEL). Built from the registration and the session only, so that a
-// retry sends exactly the same message (the provider's idempotency needs it).
+// for them, the reminder two days before, and the notice of each change of the
+// session: moved (time, place, link), cancelled (with the invitation's
+// METHOD:CANCEL) or back on. Built from the registration and the session only
+// (a change from the facts the ledger recorded with it), so that a retry sends
+// exactly the same message (the provider's idempotency needs it).
+//
+// The invitation of a change keeps the event's UID and raises its SEQUENCE, so
+// that calendar software updates the event it already holds instead of adding
+// one; see buildInvitation (src/calendar/ics.ts) for the calendar apps considered.
 import { buildInvitation, invitationContentType } from '../../calendar/ics.ts';
 import { uidDomainOf } from '../../calendar/uid.ts';
 import { formatSessionTime } from '../../lib/dates.ts';
 import type { Locale } from '../../schemas/common.ts';
 import type { SessionData } from '../../schemas/session.ts';
-import type { EmailMessage, Registration, RegistrationEmail } from '../ports.ts';
+import type {
+  ChangeNotice,
+  EmailMessage,
+  Registration,
+  RegistrationEmail,
+  SessionChange,
+  SessionFacts,
+} from '../ports.ts';
+import {
+  changedFacts,
+  changeOf,
+  isChangeNotice,
+  withFacts,
+} from '../registrations/session-facts.ts';
 import { renderHtml, renderText, type Block, type Document } from './blocks.ts';
 
 export interface RegistrationEmailContext {
@@ -36,6 +55,8 @@ const text = {
       promoted: (title: string) => `Une place s’est libérée pour vous : ${title}`,
       reminder: (title: string) => `Rappel : ${title}`,
       'session-cancelled': (title: string) => `Session annulée : ${title}`,
+      'session-changed': (title: string) => `Session modifiée : ${title}`,
+      'session-rescheduled': (title: string) => `La session aura bien lieu : ${title}`,
     },
     hello: (name: string) => `Bonjour ${name},`,
     helloUnknown: 'Bonjour,',
@@ -56,7 +77,21 @@ const text = {
         'Votre session de formation a lieu dans moins de deux jours. Si vous ne pouvez plus venir, annulez pour laisser votre place à quelqu’un d’autre.',
       'session-cancelled':
         'Nous sommes désolés : cette session est annulée par l’équipe de formation. Vous n’avez rien à faire ; les prochaines sessions sont sur la page Formations.',
+      'session-changed':
+        'L’équipe de formation a modifié cette session. Votre place vous reste réservée.',
+      'session-rescheduled':
+        'Bonne nouvelle : cette session, annulée, aura finalement lieu, et votre place vous reste réservée.',
     },
+    waitingLead: {
+      'session-changed':
+        'L’équipe de formation a modifié la session pour laquelle vous êtes sur la liste d’attente. Vous y gardez votre rang.',
+      'session-rescheduled':
+        'La session pour laquelle vous étiez sur la liste d’attente, annulée, aura finalement lieu. Vous y gardez votre rang.',
+    },
+    changed: 'Ce qui change :',
+    noVideoLink: 'aucun lien',
+    video: 'Lien de la visio',
+    updated: 'L’invitation jointe (.ics) met à jour la session dans votre agenda.',
     removed: 'L’invitation jointe (.ics) retire la session de votre agenda.',
     invitation: 'L’invitation jointe (.ics) ajoute la session à votre agenda.',
     when: 'Quand',
@@ -75,6 +110,8 @@ const text = {
       promoted: (title: string) => `A seat has come free for you: ${title}`,
       reminder: (title: string) => `Reminder: ${title}`,
       'session-cancelled': (title: string) => `Session cancelled: ${title}`,
+      'session-changed': (title: string) => `Session changed: ${title}`,
+      'session-rescheduled': (title: string) => `Session back on: ${title}`,
     },
     hello: (name: string) => `Hello ${name},`,
     helloUnknown: 'Hello,',
@@ -95,7 +132,20 @@ const text = {
         'Your training session is less than two days away. If you can no longer come, please cancel so that someone else can have your seat.',
       'session-cancelled':
         'We are sorry: the training team has cancelled this session. There is nothing you need to do; the next sessions are on the Training page.',
+      'session-changed': 'The training team has changed this session. Your seat is still yours.',
+      'session-rescheduled':
+        'Good news: this session, which had been cancelled, will take place after all, and your seat is still yours.',
     },
+    waitingLead: {
+      'session-changed':
+        'The training team has changed the session you are on the waiting list for. You keep your place on the list.',
+      'session-rescheduled':
+        'The session you were on the waiting list for, which had been cancelled, will take place after all. You keep your place on the list.',
+    },
+    changed: 'What changes:',
+    noVideoLink: 'no link',
+    video: 'Video link',
+    updated: 'The attached invitation (.ics) updates the session in your calendar.',
     removed: 'The attached invitation (.ics) removes the session from your calendar.',
     invitation: 'The attached invitation (.ics) adds the session to your calendar.',
     when: 'When',
@@ -108,43 +158,125 @@ const text = {
   },
 } as const satisfies Record<Locale, unknown>;
 
+/** What an email is about: the owed email itself, or, for a change, the kind of change. */
+type ChangeTopic = 'session-cancelled' | 'session-changed' | 'session-rescheduled';
+type Topic = Exclude<RegistrationEmail, ChangeNotice> | ChangeTopic;
+
+/** The kind of email a change calls for: cancelled, back on, or moved. */
+export function changeTopic(change: SessionChange): ChangeTopic {
+  if (change.to.status === 'cancelled') return 'session-cancelled';
+  return change.from.status === 'cancelled' ? 'session-rescheduled' : 'session-changed';
+}
+
+type Texts = (typeof text)[Locale];
+
+const timeText = (facts: SessionFacts, session: SessionData, locale: Locale): string => {
+  const time = formatSessionTime(facts.start, facts.durationMinutes, session.timeZone, locale);
+  return `${time.day}, ${time.hours}`;
+};
+
+const placeText = (facts: SessionFacts, t: Texts): string =>
+  facts.place === undefined ? t.online : `${facts.place.name}, ${facts.place.address}`;
+
+/** "before → now" for each fact a change touched (its status is the email's subject). */
+function changeRows(
+  change: SessionChange,
+  session: SessionData,
+  locale: Locale,
+): [string, string][] {
+  const t = text[locale];
+  const row = (label: string, before: string, now: string): [string, string] => [
+    label,
+    `${before} → ${now}`,
+  ];
+  return changedFacts(change.from, change.to).flatMap((fact): [string, string][] => {
+    switch (fact) {
+      case 'time':
+        return [
+          row(t.when, timeText(change.from, session, locale), timeText(change.to, session, locale)),
+        ];
+      case 'place':
+        return [row(t.where, placeText(change.from, t), placeText(change.to, t))];
+      case 'videoLink':
+        return [
+          row(
+            t.video,
+            change.from.videoLink ?? t.noVideoLink,
+            change.to.videoLink ?? t.noVideoLink,
+          ),
+        ];
+      case 'status':
+        return [];
+    }
+  });
+}
+
 export function registrationEmail(
   kind: RegistrationEmail,
   registration: Registration,
-  session: SessionData,
+  catalogued: SessionData,
   context: RegistrationEmailContext,
 ): EmailMessage {
   const locale = registration.locale;
   const t = text[locale];
+  const change = changeOf(registration, kind);
+  let topic: Topic;
+  let lead: string;
+  if (change === undefined) {
+    if (isChangeNotice(kind)) throw new Error(`no recorded change for ${kind}`);
+    topic = kind;
+    lead = t.lead[kind];
+  } else {
+    const about = changeTopic(change);
+    topic = about;
+    // Someone waiting is told the news and keeps their place; a cancellation is the same for all.
+    lead = change.seat || about === 'session-cancelled' ? t.lead[about] : t.waitingLead[about];
+  }
+  // A change is told with the facts it brought, even if the catalogue moved on since (the next notice tells that).
+  const session = change === undefined ? catalogued : withFacts(catalogued, change.to);
   const title = session.title[locale];
   const time = formatSessionTime(session.start, session.durationMinutes, session.timeZone, locale);
-  const sessionCancelled = kind === 'session-cancelled';
+  const sessionCancelled = topic === 'session-cancelled';
   // Until the address is confirmed, nothing the visitor typed (their name) goes
   // in an email: anyone can type a stranger's address.
   const verify = kind === 'verify';
-  // Only someone who had a seat (and so an invitation) gets one to add or to withdraw.
-  const withSeat = sessionCancelled
-    ? registration.status === 'confirmed'
-    : kind !== 'waiting' && !verify;
+  // Only someone who had a seat (and so an invitation) gets one to add, update or withdraw.
+  const withSeat =
+    change !== undefined
+      ? change.seat
+      : sessionCancelled
+        ? registration.status === 'confirmed'
+        : kind !== 'waiting' && !verify;
+  const rows = change === undefined ? [] : changeRows(change, session, locale);
   const blocks: Block[] = [
     { type: 'paragraph', text: verify ? t.helloUnknown : t.hello(registration.name) },
-    { type: 'paragraph', text: t.lead[kind] },
+    { type: 'paragraph', text: lead },
+    ...(rows.length === 0
+      ? []
+      : [
+          { type: 'paragraph' as const, text: t.changed },
+          { type: 'facts' as const, rows },
+        ]),
     { type: 'heading', text: title },
     {
       type: 'facts',
       rows: [
         [t.when, `${time.day}, ${time.hours}`],
-        [
-          t.where,
-          session.place === undefined
-            ? t.online
-            : `${session.place.name}, ${session.place.address}`,
-        ],
+        [t.where, placeText(session, t)],
         [t.trainer, session.trainer],
       ],
     },
     ...(withSeat
-      ? [{ type: 'paragraph' as const, text: sessionCancelled ? t.removed : t.invitation }]
+      ? [
+          {
+            type: 'paragraph' as const,
+            text: sessionCancelled
+              ? t.removed
+              : topic === 'session-changed'
+                ? t.updated
+                : t.invitation,
+          },
+        ]
       : []),
     ...(verify
       ? [
@@ -169,32 +301,33 @@ export function registrationEmail(
   ];
   const doc: Document = {
     lang: locale,
-    title: t.subject[kind](title),
+    title: t.subject[topic](title),
     blocks,
     footer: [{ type: 'paragraph', text: t.questions(context.coordinatorEmail) }],
   };
   const message: EmailMessage = {
     to: registration.email,
-    subject: t.subject[kind](title),
+    subject: t.subject[topic](title),
     html: renderHtml(doc),
     text: renderText(doc),
     replyTo: context.coordinatorEmail,
-    tags: { kind: `registration-${kind}` },
+    tags: { kind: `registration-${topic}` },
   };
   if (withSeat) {
     const method = sessionCancelled ? 'CANCEL' : 'REQUEST';
     // Fixed by the ledger, not the clock: a retry builds the same bytes.
-    const stamp = sessionCancelled
-      ? registration.notices?.find((n) => n.kind === kind)?.at
-      : undefined;
+    const stamp =
+      change?.at ??
+      (sessionCancelled ? registration.notices?.find((n) => n.kind === kind)?.at : undefined);
     const invitation = buildInvitation(
       session,
       locale,
       { name: registration.name, email: registration.email },
       {
         method,
-        // A higher SEQUENCE makes calendars apply the cancellation over the invitation.
-        sequence: sessionCancelled ? 1 : 0,
+        // Each change raises the SEQUENCE, so that calendars apply it over what they hold;
+        // a first invitation carries the SEQUENCE of the facts it tells.
+        sequence: change?.sequence ?? (sessionCancelled ? 1 : (registration.told?.sequence ?? 0)),
         organizer: { name: organizerName, email: context.coordinatorEmail },
         url: context.sessionUrl,
         uidDomain: uidDomainOf(context.siteUrl),

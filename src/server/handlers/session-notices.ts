@@ -1,4 +1,4 @@
-// The scheduled run of the session notices (reminders, cancelled sessions).
+// The scheduled run of the session notices (reminders, changed and cancelled sessions).
 import { errorCode } from '../log.ts';
 import { sendSessionNotices } from '../registrations/notify.ts';
 import { servicesForRun } from './failure.ts';

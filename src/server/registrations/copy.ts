@@ -7,6 +7,7 @@ import { erasedIds } from '../erasures.ts';
 import { errorCode } from '../log.ts';
 import type { RegistrationCopy, UncopiedRegistration } from '../ports.ts';
 import type { RegistrationDeps } from './deps.ts';
+import { changesTold } from './ledger-rules.ts';
 
 /** Copies per roster call: a few requests each, well inside one call's deadline. */
 const COPY_BATCH = 50;
@@ -81,5 +82,6 @@ async function toCopy(
     registeredAt: registration.registeredAt,
     ...(registration.sessionAt === undefined ? {} : { sessionAt: registration.sessionAt }),
     locale: registration.locale,
+    ...changesTold(registration),
   };
 }

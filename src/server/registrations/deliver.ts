@@ -11,6 +11,7 @@ import { sessionPath } from '../site-paths.ts';
 import { registrationEmail } from '../emails/registration.ts';
 import { signCancelToken, verifyTokenHours } from './cancel-token.ts';
 import type { RegistrationDeps } from './deps.ts';
+import { changeOf, isChangeNotice } from './session-facts.ts';
 
 export const cancelPath = '/api/registrations/cancel';
 export const verifyPath = '/api/registrations/verify';
@@ -36,7 +37,8 @@ export function verifyUrl(
 
 /** When an email became owed: the change that owes it (registration, promotion, notice). */
 export function owedSince(registration: Registration, email: RegistrationEmail): number {
-  const notice = registration.notices?.find((n) => n.kind === email)?.at;
+  const notice =
+    changeOf(registration, email)?.at ?? registration.notices?.find((n) => n.kind === email)?.at;
   const at =
     email === 'promoted'
       ? registration.promotedAt
@@ -89,8 +91,10 @@ export async function deliverRegistrationEmails(
     try {
       const session = await deps.sessions.find(registration.sessionSlug);
       for (const email of registration.unsent) {
-        if (session === null || (email === 'reminder' && session.status === 'cancelled')) {
+        const lost = isChangeNotice(email) && changeOf(registration, email) === undefined;
+        if (session === null || lost || (email === 'reminder' && session.status === 'cancelled')) {
           // Over, taken off the site or cancelled: an email about it now would mislead.
+          // (A change notice whose change is not recorded cannot be written.)
           await deps.ledger.markSent(registration.sessionSlug, registration.id, email);
           deps.log.warn('registration_email_dropped', { id: registration.id, code: email });
           report.dropped += 1;

@@ -1,15 +1,19 @@
 // The seat rules of a session, as pure functions over its registrations (in the
 // order they came). Both ledgers apply them inside one atomic step.
 import type {
+  CurrentSession,
+  FollowResult,
   NewRegistration,
   RegisterOutcome,
   Registration,
   RegistrationEmail,
   SeatCount,
+  SessionFacts,
   SessionNotice,
   UncopiedRegistration,
   VerifyOutcome,
 } from '../ports.ts';
+import { changeNotice, isChangeNotice, sameFacts } from './session-facts.ts';
 
 /** The form of an email two registrations are compared by. */
 export const emailKey = (email: string): string => email.trim().toLowerCase();
@@ -58,6 +62,7 @@ export function applyVerify(
   id: string,
   at: string,
   capacity: number,
+  facts?: SessionFacts,
 ): VerifyResult {
   const target = list.find((r) => r.id === id);
   if (target === undefined || target.status === 'cancelled')
@@ -80,6 +85,8 @@ export function applyVerify(
     status,
     verifiedAt: at,
     unsent: [...target.unsent.filter((e) => e !== 'verify'), status],
+    // The email now owed tells these facts: a later change is told from them.
+    ...(facts === undefined ? {} : { told: { facts, sequence: 0 } }),
   };
   const next = list.map((r) => (r.id === id ? registration : r));
   const position = waitingPosition(next, id);
@@ -136,17 +143,20 @@ export function applyCancel(list: readonly Registration[], id: string, at: strin
   let promoted: Registration | null = null;
   const [first] = waitingInOrder(next);
   if (target.status === 'confirmed' && first !== undefined) {
-    promoted = {
-      ...first,
-      status: 'confirmed',
-      promotedAt: at,
-      unsent: [...first.unsent.filter((e) => e !== 'waiting'), 'promoted'],
-    };
+    promoted = promote(first, at);
     const chosen = promoted;
     next = next.map((r) => (r.id === chosen.id ? chosen : r));
   }
   return { cancelled, promoted, list: next };
 }
+
+/** Someone waiting gets a seat, and the "a seat is yours" email is owed. */
+const promote = (r: Registration, at: string): Registration => ({
+  ...r,
+  status: 'confirmed',
+  promotedAt: at,
+  unsent: [...r.unsent.filter((e) => e !== 'waiting'), 'promoted'],
+});
 
 export function countSeats(list: readonly Registration[], capacity: number): SeatCount {
   const confirmed = list.filter((r) => r.status === 'confirmed').length;
@@ -164,15 +174,6 @@ export function applyMarkSent(
   );
 }
 
-/**
- * Who a session notice is for: a reminder to those with a seat, a cancellation
- * to everyone with a seat or on the waiting list. Never an unconfirmed address.
- */
-const noticeIsFor = (notice: SessionNotice, r: Registration): boolean =>
-  notice === 'reminder'
-    ? r.status === 'confirmed'
-    : r.status === 'confirmed' || r.status === 'waiting';
-
 export function applyOwe(
   list: readonly Registration[],
   notice: SessionNotice,
@@ -180,22 +181,107 @@ export function applyOwe(
 ): { list: Registration[]; owed: number } {
   let owed = 0;
   const next = list.map((r) => {
-    if (!noticeIsFor(notice, r) || (r.notices ?? []).some((n) => n.kind === notice)) return r;
+    // A reminder is for those with a seat; never an unconfirmed address.
+    if (r.status !== 'confirmed' || (r.notices ?? []).some((n) => n.kind === notice)) return r;
     owed += 1;
-    // A cancelled session makes any earlier email still owed misleading (an invitation, a reminder).
-    const earlier = notice === 'session-cancelled' ? [] : r.unsent;
     return {
       ...r,
-      unsent: [...earlier, notice],
+      unsent: [...r.unsent, notice],
       notices: [...(r.notices ?? []), { kind: notice, at }],
     };
   });
   return { list: next, owed };
 }
 
-/** What the trainers' copy shows of a registration: its status and waiting position. */
+/** Who is told of a change: people with a seat or on the waiting list, never an unconfirmed address. */
+const followsChanges = (r: Registration) => r.status === 'confirmed' || r.status === 'waiting';
+
+/**
+ * The session as it is now, against what each registrant was last told: a
+ * change is owed once to each (a seat holder's notice carries the updated
+ * invitation, with the next SEQUENCE); seats that came free go to the first
+ * people waiting. A registration made before told facts were kept gets today's
+ * facts as its starting point, with no notice (the SEQUENCE of the invitation
+ * that cancelled it, if one did).
+ */
+export function applyFollow(
+  list: readonly Registration[],
+  current: CurrentSession,
+  at: string,
+): { list: Registration[]; result: FollowResult; changed: boolean } {
+  let changedCount = 0;
+  let written = false;
+  let next = list.map((r): Registration => {
+    if (!followsChanges(r)) return r;
+    const told = r.told;
+    if (told === undefined) {
+      written = true;
+      const cancelNotice = (r.notices ?? []).some((n) => n.kind === 'session-cancelled');
+      return { ...r, told: { facts: current.facts, sequence: cancelNotice ? 1 : 0 } };
+    }
+    if (sameFacts(told.facts, current.facts)) return r;
+    written = true;
+    changedCount += 1;
+    const sequence = told.sequence + 1;
+    // A cancelled session makes the other emails still owed misleading (an
+    // invitation, a reminder); the notices of earlier changes still go, in order.
+    const earlier =
+      current.facts.status === 'cancelled' ? r.unsent.filter(isChangeNotice) : r.unsent;
+    return {
+      ...r,
+      unsent: [...earlier, changeNotice(sequence)],
+      told: { facts: current.facts, sequence },
+      changes: [
+        ...(r.changes ?? []),
+        { sequence, at, from: told.facts, to: current.facts, seat: r.status === 'confirmed' },
+      ],
+    };
+  });
+  let confirmed = next.filter((r) => r.status === 'confirmed').length;
+  let promoted = 0;
+  if (current.promote && current.facts.status === 'scheduled') {
+    const free = current.capacity - confirmed;
+    const chosen = new Set(
+      waitingInOrder(next)
+        .slice(0, Math.max(0, free))
+        .map((r) => r.id),
+    );
+    if (chosen.size > 0) {
+      written = true;
+      next = next.map((r) => (chosen.has(r.id) ? promote(r, at) : r));
+      promoted = chosen.size;
+      confirmed += promoted;
+    }
+  }
+  return {
+    list: next,
+    changed: written,
+    result: { changed: changedCount, promoted, confirmed, capacity: current.capacity },
+  };
+}
+
+/** The numbers of the last change told (sent) and of the last change owed, if any. */
+export function changesTold(r: Registration): { changeTold?: number; lastChange?: number } {
+  const numbers = (r.changes ?? []).map((change) => change.sequence);
+  if (numbers.length === 0) return {};
+  const owed = new Set(r.unsent.filter(isChangeNotice));
+  const sent = (r.changes ?? [])
+    .filter((change) => !owed.has(changeNotice(change.sequence)))
+    .map((change) => change.sequence);
+  return {
+    ...(sent.length === 0 ? {} : { changeTold: Math.max(...sent) }),
+    lastChange: Math.max(...numbers),
+  };
+}
+
+/** What the trainers' copy shows of a registration: status, waiting position, changes told and owed. */
 export function copyState(list: readonly Registration[], r: Registration): string {
-  return `${r.status}:${String(waitingPosition(list, r.id) ?? '')}`;
+  const { changeTold, lastChange } = changesTold(r);
+  const base = `${r.status}:${String(waitingPosition(list, r.id) ?? '')}`;
+  // Registrations whose session never changed keep the state copied before changes were shown.
+  return lastChange === undefined
+    ? base
+    : `${base}:${String(changeTold ?? 0)}/${String(lastChange)}`;
 }
 
 /** Trainers see registrations whose address was confirmed, never the others. */

@@ -7,6 +7,7 @@ import type { SessionData } from '../../schemas/session.ts';
 import { recordErasure } from '../erasures.ts';
 import type { RegisterOutcome, Registration, VerifyOutcome } from '../ports.ts';
 import type { RegistrationDeps } from './deps.ts';
+import { sessionFacts } from './session-facts.ts';
 
 export const newRegistrationId = () => `reg_${randomUUID()}`;
 
@@ -75,7 +76,7 @@ export async function verifyRegistration(
   if (session === null) return { ok: false, reason: 'unknown' };
   if (session.status === 'cancelled') return { ok: false, reason: 'cancelled' };
   const at = new Date(deps.clock.now()).toISOString();
-  const result = await deps.ledger.verify(slug, id, at, session.capacity);
+  const result = await deps.ledger.verify(slug, id, at, session.capacity, sessionFacts(session));
   deps.log.info('registration_verified', { id, code: result?.outcome ?? 'gone' });
   return result === null ? { ok: false, reason: 'gone' } : { ok: true, session, ...result };
 }

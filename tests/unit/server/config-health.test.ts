@@ -113,7 +113,7 @@ describe('configuration', () => {
 
 describe('GET /api/health', () => {
   it('names the adapters in use', async () => {
-    const response = handleHealth({ LOCAL_DATA_DIR: dir });
+    const response = await handleHealth({ LOCAL_DATA_DIR: dir });
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
@@ -122,8 +122,28 @@ describe('GET /api/health', () => {
     });
   });
 
+  it('lists the sessions whose capacity was lowered below the seats given, by slug and counts', async () => {
+    const over = [{ slug: 'induction-calais', capacity: 1, confirmed: 2 }];
+
+    const response = await handleHealth({ LOCAL_DATA_DIR: dir }, () => Promise.resolve(over));
+    const failing = await handleHealth({ LOCAL_DATA_DIR: dir }, () =>
+      Promise.reject(new Error('ledger unreadable')),
+    );
+
+    expect(await response.json()).toMatchObject({ status: 'ok', sessionsOverCapacity: over });
+    expect(failing.status).toBe(200);
+    expect(await failing.json()).toMatchObject({
+      status: 'ok',
+      sessionsOverCapacity: null,
+      seatsError: 'unexpected_Error',
+    });
+  });
+
   it('names a wrong variable without ever showing its value', async () => {
-    const response = handleHealth({ LOCAL_DATA_DIR: dir, RESEND_API_KEY: 're_secret_value_123' });
+    const response = await handleHealth({
+      LOCAL_DATA_DIR: dir,
+      RESEND_API_KEY: 're_secret_value_123',
+    });
 
     expect(response.status).toBe(503);
     const text = await response.text();
