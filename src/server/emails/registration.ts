@@ -63,6 +63,7 @@ const text = {
     where: 'Où',
     online: 'En ligne',
     trainer: 'Animation',
+    notes: 'À savoir',
     details: 'La page de la session :',
     cancel: 'Vous ne pouvez plus venir ? Annulez votre inscription :',
     questions: (email: string) => `Une question ? Écrivez à ${email}.`,
@@ -102,6 +103,7 @@ const text = {
     where: 'Where',
     online: 'Online',
     trainer: 'Trainer',
+    notes: 'Good to know',
     details: 'The session’s page:',
     cancel: 'Can no longer come? Cancel your registration:',
     questions: (email: string) => `A question? Write to ${email}.`,
@@ -138,9 +140,10 @@ export function registrationEmail(
           t.where,
           session.place === undefined
             ? t.online
-            : `${session.place.name}, ${session.place.address}`,
+            : `${session.place.name[locale]}, ${session.place.address}`,
         ],
-        [t.trainer, session.trainer],
+        [t.trainer, session.trainerRole[locale]],
+        ...(session.notes === undefined ? [] : [[t.notes, session.notes[locale]] as const]),
       ],
     },
     ...(withSeat
