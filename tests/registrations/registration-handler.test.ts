@@ -312,11 +312,10 @@ describe('registration closes at the time the trainer sets', () => {
     );
     await context.settle();
 
+    const body = (await response.json()) as { code?: string; title?: string };
     expect(response.status).toBe(410);
-    expect(await response.json()).toMatchObject({
-      code: 'closed',
-      title: expect.stringMatching(/^Registration for this session has closed/),
-    });
+    expect(body.code).toBe('closed');
+    expect(body.title).toMatch(/^Registration for this session has closed/);
   });
 
   it('closes when the session starts when the trainer sets no time, though it is not over', async () => {
