@@ -350,5 +350,7 @@ export function rowToCandidate(row: AirtableRow): SessionCandidate {
     source: `Airtable "${SESSIONS_TABLE}" record ${row.id}${slug}`,
     input,
     fieldName: columnOf,
+    // The API leaves out cells with nothing in them: in Airtable, the cell is empty.
+    missingWord: 'empty',
   };
 }

@@ -144,7 +144,7 @@ describe('loadSessions from Airtable', () => {
     );
 
     expect(message).toContain(
-      `Airtable "Sessions" record ${recordId(0)} (slug "induction-calais"):\n  - "Place name (EN)": missing\n  - "Notes (EN)": missing`,
+      `Airtable "Sessions" record ${recordId(0)} (slug "induction-calais"):\n  - "Place name (EN)": empty\n  - "Notes (EN)": empty`,
     );
   });
 
