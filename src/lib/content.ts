@@ -161,10 +161,14 @@ export const partners = async () => (await getCollection('partners')).sort(byOrd
 export const sessions = async () =>
   (await getCollection('sessions')).sort((a, b) => a.data.start.localeCompare(b.data.start));
 
+// One ledger handle for the process: `astro dev` reads the counts afresh for every page.
+let ledger: ReturnType<typeof ledgerForBuild> | undefined;
+
 /** Seats left of every session, read once per build from the seat ledger (see build-seats.ts). */
-export const seatsAtBuild = oncePerBuild(async (_build: 'build') =>
-  readBuildSeats(
+export const seatsAtBuild = oncePerBuild(async (_build: 'build') => {
+  ledger ??= ledgerForBuild();
+  return readBuildSeats(
     (await sessions()).map((entry) => entry.data),
-    { ledger: ledgerForBuild() },
-  ),
-);
+    { ledger },
+  );
+});
