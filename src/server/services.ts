@@ -144,9 +144,10 @@ export function createServices(config: AppConfig, log: Logger = createLogger()):
  * The seat ledger as the build may read it, for the count of seats left that
  * the training pages print (src/lib/build-seats.ts): the one the functions use
  * (see createServices), chosen without the rest of their configuration, which
- * a build does not have. Null when the build cannot see it: on this machine, a
- * ledger file that does not exist yet (a build creates nothing); on Netlify, a
- * build environment that gives no access to Netlify Blobs.
+ * a build does not have. On this machine, a ledger file that does not exist
+ * yet holds no registration (and the build creates none). Null on Netlify when
+ * the build environment gives no access to Netlify Blobs: the pages then show
+ * the capacity.
  */
 export function ledgerForBuild(
   env: Readonly<Record<string, string | undefined>> = process.env,
