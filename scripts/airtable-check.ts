@@ -1,12 +1,13 @@
 // `npm run airtable:check`: verifies that the Airtable base named by
 // AIRTABLE_API_KEY / AIRTABLE_BASE_ID has every table and field the site
-// writes, with compatible types, through Airtable's metadata API.
+// writes, and the trainers' Sessions table with every column the build reads,
+// with compatible types, through Airtable's metadata API.
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { airtableAccess, ConfigError, readEnv, type AirtableAccess } from '../src/env.ts';
 import {
-  airtableTables,
+  checkedTables,
   compatibleTypes,
   type AirtableFieldType,
   type TableSpec,
@@ -47,7 +48,7 @@ interface RemoteTable {
 
 export async function checkAirtableBase(options: CheckOptions): Promise<CheckReport> {
   const endpoint = (options.endpointUrl ?? 'https://api.airtable.com').replace(/\/+$/, '');
-  const expected = options.tables ?? airtableTables;
+  const expected = options.tables ?? checkedTables;
   const get = (path: string) =>
     fetch(`${endpoint}${path}`, {
       headers: { authorization: `Bearer ${options.apiKey}` },

@@ -62,6 +62,7 @@ const texts = {
   fr: {
     cancelled: 'Annulé : ',
     trainer: 'Animation : ',
+    notes: 'À savoir : ',
     video: 'Lien de la visio : ',
     details: 'Informations : ',
     product: 'Formations',
@@ -69,6 +70,7 @@ const texts = {
   en: {
     cancelled: 'Cancelled: ',
     trainer: 'Trainer: ',
+    notes: 'Good to know: ',
     video: 'Video link: ',
     details: 'Details: ',
     product: 'Training',
@@ -101,7 +103,8 @@ function addSession(
   const description = [
     session.description[locale],
     '',
-    `${t.trainer}${session.trainer}`,
+    `${t.trainer}${session.trainerRole[locale]}`,
+    ...(session.notes === undefined ? [] : [`${t.notes}${session.notes[locale]}`]),
     ...(session.videoLink === undefined ? [] : [`${t.video}${session.videoLink}`]),
     `${t.details}${details.url}`,
   ].join('\n');
@@ -116,7 +119,7 @@ function addSession(
     location:
       session.place === undefined
         ? (session.videoLink ?? null)
-        : `${session.place.name}, ${session.place.address}`,
+        : `${session.place.name[locale]}, ${session.place.address}`,
     url: details.url,
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });

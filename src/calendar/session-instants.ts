@@ -1,6 +1,7 @@
 // When a session starts and ends, as instants: its start is a Paris wall time,
 // its duration elapsed minutes (a session across a DST change lasts as long as
-// announced, whatever the clock shows at its end).
+// announced, whatever the clock shows at its end); and when registration for
+// it closes (the trainer's time, or its start).
 import type { SessionData } from '../schemas/session.ts';
 import { zonedWallTimeToInstant } from './zoned-time.ts';
 
@@ -14,6 +15,20 @@ export interface SessionInstants {
 export function sessionInstants(session: SessionTiming): SessionInstants {
   const start = zonedWallTimeToInstant(session.start, session.timeZone);
   return { start, end: new Date(start.getTime() + session.durationMinutes * 60_000) };
+}
+
+export type RegistrationTiming = SessionTiming & Pick<SessionData, 'registrationCloses' | 'status'>;
+
+/** The last instant one may register: the trainer's "registration closes" time, or the start. */
+export function registrationClosesAt(session: RegistrationTiming): Date {
+  return session.registrationCloses === undefined
+    ? sessionInstants(session).start
+    : zonedWallTimeToInstant(session.registrationCloses, session.timeZone);
+}
+
+/** Whether a registration made at `now` is taken: scheduled, and before registration closes. */
+export function registrationOpen(session: RegistrationTiming, now: Date): boolean {
+  return session.status === 'scheduled' && now.getTime() < registrationClosesAt(session).getTime();
 }
 
 /** The sessions not yet over at `now`, in the order they start. */

@@ -8,6 +8,8 @@ import { byOrder, collatorOf, newestFirst } from './sort.ts';
 import { groupByTag, publishable } from './stories.ts';
 import { audioFacts, type AudioFacts } from './audio.ts';
 import { artworkProblem } from '../schemas/podcast-show.ts';
+import { ledgerForBuild } from '../server/services.ts';
+import { readBuildSeats } from './build-seats.ts';
 
 /** Collections written as one file per language. */
 export type ProseCollection =
@@ -158,3 +160,15 @@ export const figures = async () => (await getCollection('figures')).sort(byOrder
 export const partners = async () => (await getCollection('partners')).sort(byOrder);
 export const sessions = async () =>
   (await getCollection('sessions')).sort((a, b) => a.data.start.localeCompare(b.data.start));
+
+// One ledger handle for the process: `astro dev` reads the counts afresh for every page.
+let ledger: ReturnType<typeof ledgerForBuild> | undefined;
+
+/** Seats left of every session, read once per build from the seat ledger (see build-seats.ts). */
+export const seatsAtBuild = oncePerBuild(async (_build: 'build') => {
+  ledger ??= ledgerForBuild();
+  return readBuildSeats(
+    (await sessions()).map((entry) => entry.data),
+    { ledger },
+  );
+});

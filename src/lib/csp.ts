@@ -17,8 +17,9 @@ export const sharedDirectives = {
 } as const;
 
 /**
- * What a page may load. Content pages ship no script; form pages load their
- * own small script from our origin; the search page also compiles Pagefind's
+ * What a page may load. Content pages ship no script; form pages (and the
+ * training lists, for the live count of seats left) load their own small
+ * script from our origin; the search page also compiles Pagefind's
  * WebAssembly ('wasm-unsafe-eval' allows WebAssembly only, never eval).
  * CSS is inlined by the build, hence 'unsafe-inline' for styles.
  */

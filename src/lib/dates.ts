@@ -78,3 +78,26 @@ export function formatSessionTime(
 /** True while the session has not ended at `now`. */
 export const isUpcoming = (local: string, minutes: number, timeZone: string, now: Date): boolean =>
   zonedToInstant(local, timeZone).getTime() + minutes * 60_000 > now.getTime();
+
+// One formatter per language and zone: a moment is written on every session card.
+const momentFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A moment in words at the zone's wall clock, for "registration open until"
+ * and "when the site was built": "samedi 16 janvier 2027 à 09:30" /
+ * "Saturday 16 January 2027 at 09:30".
+ */
+export function formatMoment(instant: Date, timeZone: string, locale: Locale): string {
+  const key = `${locale} ${timeZone}`;
+  let format = momentFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(intlLocale[locale], {
+      timeZone,
+      dateStyle: 'full',
+      timeStyle: 'short',
+      hourCycle: 'h23',
+    });
+    momentFormats.set(key, format);
+  }
+  return format.format(instant);
+}

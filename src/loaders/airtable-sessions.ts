@@ -5,6 +5,7 @@
 // describes the same columns for the trainers.
 import Airtable from 'airtable';
 import { z } from 'zod';
+import { sessionColumns, sessionsTable } from '../server/adapters/airtable-schema.ts';
 import { toStoreError } from '../server/adapters/airtable-store.ts';
 import { PermanentError, TemporaryError } from '../server/errors.ts';
 import {
@@ -18,26 +19,10 @@ import { instantToZonedWallTime } from '../calendar/zoned-time.ts';
 import { airtableAccess, readEnv, type AirtableAccess, type RawEnv } from '../env.ts';
 import type { SessionCandidate } from './validate-sessions.ts';
 
-export const SESSIONS_TABLE = 'Sessions';
+export const SESSIONS_TABLE = sessionsTable.name;
 
-/** The table's columns, by the schema field each fills. */
-export const sessionColumns = {
-  slug: 'Slug',
-  titleFr: 'Title (FR)',
-  titleEn: 'Title (EN)',
-  descriptionFr: 'Description (FR)',
-  descriptionEn: 'Description (EN)',
-  start: 'Start',
-  durationMinutes: 'Duration (minutes)',
-  placeName: 'Place name',
-  placeAddress: 'Place address',
-  videoLink: 'Video link',
-  delegation: 'Delegation',
-  audience: 'Audience',
-  capacity: 'Capacity',
-  trainer: 'Trainer',
-  status: 'Status',
-} as const;
+/** The table's columns, by the schema field each fills (described in airtable-schema.ts). */
+export { sessionColumns };
 
 export interface AirtableSessionsConfig extends AirtableAccess {
   /** Time budget of the whole read, waits included. Default 120 s: a build can wait out one 30 s penalty. */
@@ -219,12 +204,12 @@ function choice(
 }
 
 /**
- * "Start" as a Paris wall time: a text column holds it as typed
- * ("2027-01-16T09:30"); a date-with-time column comes from the API as a UTC
- * instant, whatever time zone the column displays, and is converted.
+ * "Start" or "Registration closes" as a Paris wall time: a text column holds
+ * it as typed ("2027-01-16T09:30"); a date-with-time column comes from the API
+ * as a UTC instant, whatever time zone the column displays, and is converted.
  */
-function start(fields: Record<string, unknown>): unknown {
-  const value = cell(fields, sessionColumns.start);
+function wallTime(fields: Record<string, unknown>, column: string): unknown {
+  const value = cell(fields, column);
   if (typeof value !== 'string') return value;
   const typed = value.replace(' ', 'T');
   if (localDateTime.test(typed)) return typed;
@@ -254,8 +239,12 @@ export function isUnpublished(row: AirtableRow): boolean {
 /** The session schema's input from a row; absent cells are left out, so that defaults apply and errors say "required". */
 export function rowToSessionInput(row: AirtableRow): Record<string, unknown> {
   const f = row.fields;
-  const placeName = text(f, sessionColumns.placeName);
+  const placeName = {
+    fr: text(f, sessionColumns.placeNameFr),
+    en: text(f, sessionColumns.placeNameEn),
+  };
   const placeAddress = text(f, sessionColumns.placeAddress);
+  const notes = { fr: text(f, sessionColumns.notesFr), en: text(f, sessionColumns.notesEn) };
   const input: Record<string, unknown> = {
     slug: text(f, sessionColumns.slug),
     title: { fr: text(f, sessionColumns.titleFr), en: text(f, sessionColumns.titleEn) },
@@ -263,18 +252,24 @@ export function rowToSessionInput(row: AirtableRow): Record<string, unknown> {
       fr: text(f, sessionColumns.descriptionFr),
       en: text(f, sessionColumns.descriptionEn),
     },
-    start: start(f),
+    start: wallTime(f, sessionColumns.start),
     timeZone: 'Europe/Paris',
     durationMinutes: number(f, sessionColumns.durationMinutes),
     place:
-      placeName === undefined && placeAddress === undefined
+      placeName.fr === undefined && placeName.en === undefined && placeAddress === undefined
         ? undefined
         : { name: placeName, address: placeAddress },
     videoLink: text(f, sessionColumns.videoLink),
     delegation: delegation(f),
     audience: choice(f, sessionColumns.audience, audiences),
     capacity: number(f, sessionColumns.capacity),
-    trainer: text(f, sessionColumns.trainer),
+    trainerRole: {
+      fr: text(f, sessionColumns.trainerRoleFr),
+      en: text(f, sessionColumns.trainerRoleEn),
+    },
+    // Both empty: no notes. One empty: the missing translation is named.
+    notes: notes.fr === undefined && notes.en === undefined ? undefined : notes,
+    registrationCloses: wallTime(f, sessionColumns.registrationCloses),
     status: choice(f, sessionColumns.status, statuses),
   };
   return dropUndefined(input);
@@ -303,14 +298,21 @@ const columnOfPath: Record<string, string> = {
   description: `${sessionColumns.descriptionFr} / ${sessionColumns.descriptionEn}`,
   start: sessionColumns.start,
   durationMinutes: sessionColumns.durationMinutes,
-  place: `${sessionColumns.placeName} / ${sessionColumns.placeAddress} / ${sessionColumns.videoLink}`,
-  'place.name': sessionColumns.placeName,
+  place: `${sessionColumns.placeNameFr} / ${sessionColumns.placeAddress} / ${sessionColumns.videoLink}`,
+  'place.name': `${sessionColumns.placeNameFr} / ${sessionColumns.placeNameEn}`,
+  'place.name.fr': sessionColumns.placeNameFr,
+  'place.name.en': sessionColumns.placeNameEn,
   'place.address': sessionColumns.placeAddress,
   videoLink: sessionColumns.videoLink,
   delegation: sessionColumns.delegation,
   audience: sessionColumns.audience,
   capacity: sessionColumns.capacity,
-  trainer: sessionColumns.trainer,
+  trainerRole: `${sessionColumns.trainerRoleFr} / ${sessionColumns.trainerRoleEn}`,
+  'trainerRole.fr': sessionColumns.trainerRoleFr,
+  'trainerRole.en': sessionColumns.trainerRoleEn,
+  'notes.fr': sessionColumns.notesFr,
+  'notes.en': sessionColumns.notesEn,
+  registrationCloses: sessionColumns.registrationCloses,
   status: sessionColumns.status,
 };
 
@@ -328,5 +330,7 @@ export function rowToCandidate(row: AirtableRow): SessionCandidate {
     source: `Airtable "${SESSIONS_TABLE}" record ${row.id}${slug}`,
     input,
     fieldName: columnOf,
+    // The API leaves out cells with nothing in them: in Airtable, the cell is empty.
+    missingWord: 'empty',
   };
 }

@@ -14,6 +14,8 @@ export interface SessionCandidate {
   filePath?: string;
   /** The source's name of a schema field ("start" → "Start"); default: the dotted path. */
   fieldName?: (path: readonly PropertyKey[]) => string;
+  /** How the source calls a required value not given: "empty" for a cell; default "missing". */
+  missingWord?: string;
 }
 
 export interface ValidSession {
@@ -45,10 +47,11 @@ function describeIssues(
   issues: readonly z.core.$ZodIssue[],
   input: Record<string, unknown>,
   fieldName: (path: readonly PropertyKey[]) => string,
+  missingWord: string,
 ) {
   return issues.map((issue) => {
     const missing = issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined;
-    return `  - ${fieldName(issue.path)}: ${missing ? 'missing' : issue.message}`;
+    return `  - ${fieldName(issue.path)}: ${missing ? missingWord : issue.message}`;
   });
 }
 
@@ -70,7 +73,12 @@ export function validateSessions(
     const result = sessionSchema.safeParse(candidate.input);
     const lines = result.success
       ? []
-      : describeIssues(result.error.issues, candidate.input, fieldName);
+      : describeIssues(
+          result.error.issues,
+          candidate.input,
+          fieldName,
+          candidate.missingWord ?? 'missing',
+        );
     if (
       result.success &&
       knownDelegations !== undefined &&

@@ -1,5 +1,6 @@
 // The one module that reads the configuration and picks the adapters: Airtable
 // or the local store, Resend or the local outbox, Netlify Blobs or local files.
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getStore } from '@netlify/blobs';
 import { AirtableStore } from './adapters/airtable-store.ts';
@@ -13,9 +14,15 @@ import { LocalStore } from './adapters/local-store.ts';
 import { OutboxMailer } from './adapters/outbox-mailer.ts';
 import { ResendMailer } from './adapters/resend-mailer.ts';
 import type { AppDeps } from './applications/deps.ts';
-import { ConfigError, loadConfig, type AppConfig, type MailerConfig } from './config.ts';
+import {
+  ConfigError,
+  isDeployedOnNetlify,
+  loadConfig,
+  type AppConfig,
+  type MailerConfig,
+} from './config.ts';
 import { createLogger, type Logger } from './log.ts';
-import type { Mailer, RetentionPurge } from './ports.ts';
+import type { Mailer, RegistrationLedger, RetentionPurge } from './ports.ts';
 import { erasureLogPurge, pendingQueuePurge } from './purge.ts';
 import { systemClock } from './retry.ts';
 import type { RegistrationDeps } from './registrations/deps.ts';
@@ -130,6 +137,35 @@ export function createServices(config: AppConfig, log: Logger = createLogger()):
       signingSecret: config.signingSecret,
       upcomingSessions: sessionsForWelcome(sessions, config.siteUrl),
     },
+  };
+}
+
+/**
+ * The seat ledger as the build may read it, for the count of seats left that
+ * the training pages print (src/lib/build-seats.ts): the one the functions use
+ * (see createServices), chosen without the rest of their configuration, which
+ * a build does not have. On this machine, a ledger file that does not exist
+ * yet holds no registration (and the build creates none). Null on Netlify when
+ * the build environment gives no access to Netlify Blobs: the pages then show
+ * the capacity.
+ */
+export function ledgerForBuild(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Pick<RegistrationLedger, 'seats'> | null {
+  const blobs =
+    (env['QUEUE_BACKEND'] ?? (isDeployedOnNetlify(env) ? 'blobs' : 'files')) === 'blobs';
+  if (blobs) {
+    try {
+      return new BlobsLedger({ store: getStore({ name: 'registrations', consistency: 'strong' }) });
+    } catch {
+      return null;
+    }
+  }
+  const file = join(resolve(env['LOCAL_DATA_DIR'] ?? '.data'), 'registrations.sqlite');
+  if (existsSync(file)) return new LocalLedger({ file });
+  return {
+    seats: (_slug, capacity) =>
+      Promise.resolve({ capacity, confirmed: 0, left: capacity, waiting: 0 }),
   };
 }
 

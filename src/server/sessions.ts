@@ -42,7 +42,7 @@ export function pickSessions(
     .map((s) => ({
       title: s.title[record.locale],
       start: s.start,
-      place: s.place?.name ?? online[record.locale],
+      place: s.place?.name[record.locale] ?? online[record.locale],
       url: `${siteUrl}${sitePath('training', record.locale)}#${s.slug}`,
     }));
 }

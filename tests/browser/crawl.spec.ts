@@ -2,7 +2,7 @@
 // bars: found by crawling, so new pages are covered without editing this file.
 import { expect, test } from '@playwright/test';
 import { crawlSite, isHtmlPath, type CrawlResult, type PageVisit } from '../support/crawl.ts';
-import { isSearchPage, localeOfPath, pathAndQuery } from '../support/paths.ts';
+import { isLiveSeatsPage, isSearchPage, localeOfPath, pathAndQuery } from '../support/paths.ts';
 
 // A trace of a hundred pages is large and slow to record; a failure names its page anyway.
 test.use({ trace: 'off' });
@@ -62,13 +62,17 @@ function qualityBars(crawl: CrawlResult, origin: string): Record<string, string[
     ]),
 
     // Sign-up and registration pages (those with a form) and, by name, the search
-    // pages may load their own module script.
+    // pages and the training lists (live seats) may load their own module script.
     'content pages have no script, form pages only same-origin module scripts': perPage((visit) =>
       visit.dom.scripts
         .filter((script) => !/json$/i.test(script.type))
         .filter(
           (script) =>
-            !(visit.dom.hasForm || isSearchPage(new URL(visit.finalPath, origin).pathname)) ||
+            !(
+              visit.dom.hasForm ||
+              isSearchPage(new URL(visit.finalPath, origin).pathname) ||
+              isLiveSeatsPage(new URL(visit.finalPath, origin).pathname)
+            ) ||
             script.type !== 'module' ||
             (script.src !== null && new URL(script.src).origin !== origin),
         )

@@ -38,7 +38,13 @@ import {
 import { elementBodies, startTags } from '../support/html.ts';
 import { pagePolicy } from '../../src/lib/csp.ts';
 import { retentionTexts } from '../../src/lib/retention.ts';
-import { isSearchPage, localeOfPath, searchPagePaths } from '../support/paths.ts';
+import {
+  isLiveSeatsPage,
+  isSearchPage,
+  liveSeatsPagePaths,
+  localeOfPath,
+  searchPagePaths,
+} from '../support/paths.ts';
 
 const distDir = join(import.meta.dirname, '..', '..', 'dist');
 if (!existsSync(join(distDir, 'index.html'))) {
@@ -64,10 +70,14 @@ test('every page weighs at most 14 KB of gzipped HTML and CSS', () => {
   expect(missing, 'linked stylesheets missing from dist/').toEqual([]);
 });
 
-// The search pages are the one exception, by name: they run Pagefind (see below).
+// The exceptions, by name: the search pages run Pagefind (see below), the
+// training lists the live count of seats left.
 test('content pages load no JavaScript', () => {
   const withScripts = weights
-    .filter((w) => !w.hasForm && !isSearchPage(w.path) && w.scripts.length > 0)
+    .filter(
+      (w) =>
+        !w.hasForm && !isSearchPage(w.path) && !isLiveSeatsPage(w.path) && w.scripts.length > 0,
+    )
     .map((w) => `${w.path}: ${w.jsBytes} B from ${w.scripts.join(', ')}`);
 
   expect(withScripts).toEqual([]);
@@ -136,13 +146,15 @@ test('every other page has the header search form, a plain GET to the search pag
   expect(wrong).toEqual([]);
 });
 
-test('pages with a form load at most 8 KB of gzipped JavaScript', () => {
-  const forms = weights.filter((w) => w.hasForm);
+test('pages with a form, and the training lists, load at most 8 KB of gzipped JavaScript', () => {
+  const forms = weights.filter((w) => w.hasForm || isLiveSeatsPage(w.path));
+  const lists = weights.filter((w) => isLiveSeatsPage(w.path));
   const tooHeavy = forms
     .filter((w) => w.jsGzip > formScriptBudgetBytes)
     .map((w) => `${w.path}: ${w.jsGzip} B (gzip) from ${w.scripts.join(', ')}`);
 
   expect(forms.length, 'pages with a form').toBeGreaterThan(0);
+  expect(lists.map((w) => w.path).sort(), 'training lists').toEqual([...liveSeatsPagePaths].sort());
   expect(tooHeavy, `form pages over ${formScriptBudgetBytes} B of JavaScript`).toEqual([]);
 });
 

@@ -69,8 +69,52 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('shows the seats left when JavaScript is on', async ({ page }) => {
+test.describe('seats left without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('shows the count of the build on the list and the session page, and says so', async ({
+    page,
+  }) => {
+    await page.goto('/formations/');
+    const card = page.locator(`li#${openSession.slug}`);
+
+    await expect(card.locator('.seats-left')).toHaveText(
+      /^\d+ places restantes sur 500, à la construction du site \(.+ à \d{2}:\d{2}\)\.$/,
+    );
+    await page.goto(englishPage);
+    await expect(page.locator('.seats-left')).toHaveText(
+      /^\d+ of 500 seats left when the site was built \(.+ at \d{2}:\d{2}\)\.$/,
+    );
+  });
+});
+
+test('shows the live count of seats left on the session page and on the list', async ({ page }) => {
   await page.goto(englishPage);
 
-  await expect(page.locator('.seats-left')).toHaveText(/^Seats left: \d+\.$/);
+  await expect(page.locator('.seats-left')).toHaveText(/^\d+ of 500 seats left\.$/);
+  await page.goto('/en/training/');
+  await expect(page.locator(`li#${openSession.slug} .seats-left`)).toHaveText(
+    /^\d+ of 500 seats left\.$/,
+  );
+});
+
+test('replaces the form with a notice once registration closes, if the page is still open', async ({
+  page,
+}) => {
+  // The test session closes when it starts, at 09:30 Paris time on its day.
+  const closes = Date.parse(
+    (await (await page.request.get(frenchPage)).text()).match(
+      /data-registration-closes="([^"]+)"/,
+    )?.[1] ?? '',
+  );
+  await page.clock.install({ time: closes - 60_000 });
+  await page.goto(frenchPage);
+  await expect(page.locator('form.signup-form')).toBeVisible();
+
+  await page.clock.runFor(60_000);
+
+  await expect(page.locator('form.signup-form')).toBeHidden();
+  await expect(
+    page.getByText('Les inscriptions à cette session sont closes depuis le'),
+  ).toBeVisible();
 });

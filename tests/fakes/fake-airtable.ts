@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  airtableTables,
+  checkedTables,
   type AirtableFieldType,
 } from '../../src/server/adapters/airtable-schema.ts';
 import { evaluateFormula, FormulaError, parseFormula } from './fake-airtable-formula.ts';
@@ -450,7 +450,7 @@ function acceptsValue(field: FakeFieldDefinition, value: unknown, typecast: bool
 }
 
 function defaultTables(): FakeTableDefinition[] {
-  return airtableTables.map((table) => ({
+  return checkedTables.map((table) => ({
     name: table.name,
     fields: table.fields.map((field) => ({
       name: field.name,

@@ -29,11 +29,14 @@ export const sessionData = (overrides: Partial<SessionData> = {}): SessionData =
   start: '2027-01-16T09:30',
   timeZone: 'Europe/Paris',
   durationMinutes: 180,
-  place: { name: 'Local de la délégation', address: '1 rue de l’Exemple, 62100 Calais' },
+  place: {
+    name: { fr: 'Local de la délégation', en: 'Delegation premises' },
+    address: '1 rue de l’Exemple, 62100 Calais',
+  },
   delegation: 'calais',
   audience: 'volunteers',
   capacity: 2,
-  trainer: 'Dr Alex Martin',
+  trainerRole: { fr: 'Coordinatrice des bénévoles', en: 'Volunteer coordinator' },
   status: 'scheduled',
   ...overrides,
 });

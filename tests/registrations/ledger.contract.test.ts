@@ -221,7 +221,10 @@ describe.each(adapters)('%s', (_name, makeHarness) => {
     const moved = sessionFactsOf({ start: '2027-01-17T14:00' });
     const elsewhere = sessionFactsOf({
       start: '2027-01-17T14:00',
-      place: { name: 'Salle des fêtes', address: '2 place de l’Exemple, 62100 Calais' },
+      place: {
+        name: { fr: 'Salle des fêtes', en: 'Village hall' },
+        address: '2 place de l’Exemple, 62100 Calais',
+      },
     });
     const follow = (facts: typeof told, at: string) =>
       ledger.follow('induction', { facts, capacity: 2, promote: true }, at);

@@ -274,6 +274,80 @@ describe('registering for a session', () => {
   });
 });
 
+describe('registration closes at the time the trainer sets', () => {
+  // The clock starts at 2026-12-01T09:00Z, 10:00 in Paris.
+  const closingAtNoon = () => [sessionData({ registrationCloses: '2026-12-01T12:00' })];
+  const untilNoon = 2 * 3_600_000;
+
+  it('takes a registration up to the minute registration closes, and none from then on', async () => {
+    const { clock, mailer } = setup(closingAtNoon());
+
+    clock.advance(untilNoon - 1);
+    const before = await register({ email: 'early@example.org' });
+    clock.advance(1);
+    const after = await register({ email: 'late@example.org' });
+
+    expect(before.status).toBe(303);
+    expect(after.status).toBe(410);
+    const page = await after.text();
+    expect(page).toContain('Les inscriptions sont fermées');
+    expect(page).toContain('Les inscriptions à cette session sont closes');
+    expect(mailer.to('late@example.org')).toEqual([]);
+    expect(await (await handleSeats(slug)).json()).toMatchObject({ open: false, left: 2 });
+  });
+
+  it('answers a late JSON registration in its language, with the code "closed"', async () => {
+    const { clock } = setup(closingAtNoon());
+    clock.advance(untilNoon);
+    const context = requestContext();
+
+    const response = await handleRegistration(
+      new Request(`${site}/api/sessions/${slug}/registrations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(Object.fromEntries(form({ locale: 'en' }))),
+      }),
+      context,
+      slug,
+    );
+    await context.settle();
+
+    const body = (await response.json()) as { code?: string; title?: string };
+    expect(response.status).toBe(410);
+    expect(body.code).toBe('closed');
+    expect(body.title).toMatch(/^Registration for this session has closed/);
+  });
+
+  it('closes when the session starts when the trainer sets no time, though it is not over', async () => {
+    const { clock } = setup([sessionData({ start: '2026-12-01T10:30', durationMinutes: 180 })]);
+
+    const before = await register({ email: 'early@example.org' });
+    clock.advance(30 * 60_000);
+    const after = await register({ email: 'late@example.org' });
+    const seats: unknown = await (await handleSeats(slug)).json();
+
+    expect(before.status).toBe(303);
+    expect(after.status).toBe(410);
+    expect(seats).toMatchObject({ open: false });
+  });
+
+  it('gives no seat to an address confirmed after registration closed', async () => {
+    const { clock, mailer } = setup(closingAtNoon());
+    await register();
+    clock.advance(untilNoon);
+
+    const { page, done } = await confirmAddress(mailer, 'camille@example.org');
+
+    expect(page.status).toBe(410);
+    expect(await page.text()).toContain('Les inscriptions à cette session sont closes');
+    expect(done.status).toBe(410);
+    expect(await (await handleSeats(slug)).json()).toMatchObject({ confirmed: 0, left: 2 });
+    expect(mailer.to('camille@example.org').map((m) => m.subject)).toEqual([
+      'Confirmez votre adresse pour : Accueil des nouveaux bénévoles',
+    ]);
+  });
+});
+
 describe('cancelling through the emailed link', () => {
   it('confirms on GET without cancelling, cancels on POST and offers the seat to the first person waiting', async () => {
     const { mailer } = setup([sessionData({ capacity: 1 })]);

@@ -142,7 +142,10 @@ describe.each(ledgers)('a session a trainer changes (%s)', (_name, makeLedger) =
     const { mailer, change, run } = await setup();
 
     change({
-      place: { name: 'Salle des fêtes', address: '2 place de l’Exemple, 62100 Calais' },
+      place: {
+        name: { fr: 'Salle des fêtes', en: 'Village hall' },
+        address: '2 place de l’Exemple, 62100 Calais',
+      },
     });
     await run();
 
@@ -157,6 +160,26 @@ describe.each(ledgers)('a session a trainer changes (%s)', (_name, makeLedger) =
     expect(english).toContain('What changes');
     for (const word of ['Ce qui change', 'Quand', 'Animation', 'agenda', 'place vous'])
       expect(english).not.toContain(word);
+  });
+
+  it('tells of a place name fixed in one language only those who read that language', async () => {
+    const { mailer, change, run } = await setup();
+
+    change({
+      place: {
+        name: { fr: 'Local de la délégation', en: 'Delegation office' },
+        address: '1 rue de l’Exemple, 62100 Calais',
+      },
+    });
+    await run();
+    await run();
+
+    expect(mailer.to('camille@example.org')).toEqual([]);
+    expect(mailer.to('lou@example.org')).toEqual([]);
+    const sam = mailer.to('sam@example.org');
+    expect(kinds(sam)).toEqual(['registration-session-changed']);
+    expect(sam[0]?.text).toContain('Delegation premises, 1 rue');
+    expect(sam[0]?.text).toContain('→ Delegation office, 1 rue');
   });
 
   it('gives two changes in a row as two updates, in order, each with a higher SEQUENCE', async () => {

@@ -18,3 +18,13 @@ export function pathAndQuery(url: string): string {
 export const searchPagePaths: readonly string[] = ['/recherche/', '/en/search/'];
 
 export const isSearchPage = (path: string): boolean => searchPagePaths.includes(path);
+
+/**
+ * The training lists, the other pages without a form that run a script: the
+ * live count of seats left (src/components/LiveSeats.astro), while some
+ * session takes registrations. Named here so that the checks exempt them and
+ * no other page; their script is held to the form pages' budget.
+ */
+export const liveSeatsPagePaths: readonly string[] = ['/formations/', '/en/training/'];
+
+export const isLiveSeatsPage = (path: string): boolean => liveSeatsPagePaths.includes(path);

@@ -37,11 +37,18 @@ export function writeTestSessions(root: string): void {
     start: `${inDays(openSession.daysAhead)}T09:30`,
     timeZone: 'Europe/Paris',
     durationMinutes: 120,
-    place: { name: 'Délégation de Calais / Calais delegation', address: '62100 Calais' },
+    place: {
+      name: { fr: 'Délégation de Calais', en: 'Calais delegation' },
+      address: '62100 Calais',
+    },
     delegation: 'calais',
     audience: 'volunteers',
     capacity: openSession.capacity,
-    trainer: 'Équipe de test / Test team',
+    trainerRole: { fr: 'Équipe de test', en: 'Test team' },
+    notes: {
+      fr: 'Apportez de quoi écrire.',
+      en: 'Bring something to write with.',
+    },
     status: 'scheduled',
   };
   writeFileSync(join(dir, `${openSession.slug}.yaml`), stringify(session));

@@ -1,5 +1,6 @@
 // The Airtable base the coordinators and trainers work in: its tables and
-// fields, as the store writes them. One description for the adapter, `npm run airtable:check`,
+// fields, as the store writes them (and the trainers' Sessions table, as the
+// build reads it). One description for the adapter, `npm run airtable:check`,
 // the fake Airtable of the tests and docs/airtable.md.
 
 import type { ApplicationKind, ApplicationRecord } from '../ports.ts';
@@ -19,7 +20,16 @@ export type AirtableFieldType =
 
 /** What the store writes into a field, which decides the types that can hold it. */
 export type FieldValueKind =
-  'text' | 'longText' | 'email' | 'phone' | 'select' | 'multiSelect' | 'dateTime' | 'number';
+  | 'text'
+  | 'longText'
+  | 'email'
+  | 'phone'
+  | 'select'
+  | 'multiSelect'
+  | 'dateTime'
+  | 'number'
+  | 'wallTime'
+  | 'link';
 
 export interface FieldSpec {
   name: string;
@@ -50,6 +60,9 @@ export const compatibleTypes: Record<FieldValueKind, readonly AirtableFieldType[
   multiSelect: ['multipleSelects'],
   dateTime: ['dateTime'],
   number: ['number'],
+  // Read by the build: a Paris time typed as text, or a date with time.
+  wallTime: ['dateTime', 'singleLineText'],
+  link: ['url', 'singleLineText'],
 };
 
 /** The field that holds ApplicationRecord.id: the idempotency key of every write. */
@@ -359,6 +372,158 @@ export const applicationTables: readonly TableSpec[] = [
 
 /** Every table the site writes to: what `airtable:check` and docs/airtable.md cover. */
 export const airtableTables: readonly TableSpec[] = [...applicationTables, registrationsTable];
+
+/**
+ * The trainers' Sessions table, by the session schema field each column
+ * fills (src/loaders/airtable-sessions.ts maps a row to the schema). Every
+ * text a visitor reads has a French and an English column.
+ */
+export const sessionColumns = {
+  slug: 'Slug',
+  titleFr: 'Title (FR)',
+  titleEn: 'Title (EN)',
+  descriptionFr: 'Description (FR)',
+  descriptionEn: 'Description (EN)',
+  start: 'Start',
+  durationMinutes: 'Duration (minutes)',
+  placeNameFr: 'Place name (FR)',
+  placeNameEn: 'Place name (EN)',
+  placeAddress: 'Place address',
+  videoLink: 'Video link',
+  delegation: 'Delegation',
+  audience: 'Audience',
+  capacity: 'Capacity',
+  trainerRoleFr: 'Trainer role (FR)',
+  trainerRoleEn: 'Trainer role (EN)',
+  notesFr: 'Notes (FR)',
+  notesEn: 'Notes (EN)',
+  registrationCloses: 'Registration closes',
+  status: 'Status',
+} as const;
+
+const c = sessionColumns;
+const both = (what: string) =>
+  `${what} Fill both languages: the French pages, feeds and emails show only the (FR) column, the English ones only the (EN) column.`;
+
+/** The Sessions table as the build reads it: `airtable:check` and docs/airtable.md cover it too. */
+export const sessionsTable: TableSpec = {
+  name: 'Sessions',
+  description:
+    'The training sessions, written by the trainers; the site reads this table at each build (docs/trainers.md).',
+  fields: [
+    {
+      name: c.slug,
+      type: 'singleLineText',
+      value: 'text',
+      description: 'URL segment, e.g. 2027-01-16-induction.',
+    },
+    { name: c.titleFr, type: 'singleLineText', value: 'text', description: both('Title.') },
+    { name: c.titleEn, type: 'singleLineText', value: 'text', description: both('Title.') },
+    {
+      name: c.descriptionFr,
+      type: 'multilineText',
+      value: 'text',
+      description: both('What the session covers.'),
+    },
+    {
+      name: c.descriptionEn,
+      type: 'multilineText',
+      value: 'text',
+      description: both('What the session covers.'),
+    },
+    {
+      name: c.start,
+      type: 'dateTime',
+      value: 'wallTime',
+      description: 'Start, Paris time (a date with time, or text 2027-01-16T09:30).',
+    },
+    {
+      name: c.durationMinutes,
+      type: 'number',
+      value: 'number',
+      description: 'Length in minutes (15 to 600).',
+    },
+    {
+      name: c.placeNameFr,
+      type: 'singleLineText',
+      value: 'text',
+      description: both('Name of the place, if in person.'),
+    },
+    {
+      name: c.placeNameEn,
+      type: 'singleLineText',
+      value: 'text',
+      description: both('Name of the place, if in person.'),
+    },
+    {
+      name: c.placeAddress,
+      type: 'singleLineText',
+      value: 'text',
+      description: 'Address, one line, if in person.',
+    },
+    { name: c.videoLink, type: 'url', value: 'link', description: 'https link, if online.' },
+    {
+      name: c.delegation,
+      type: 'singleSelect',
+      value: 'select',
+      description: 'Calais or Grande-Synthe.',
+      choices: ['Calais', 'Grande-Synthe'],
+    },
+    {
+      name: c.audience,
+      type: 'singleSelect',
+      value: 'select',
+      description: 'Who may attend.',
+      choices: ['Volunteers', 'Observers', 'All'],
+    },
+    {
+      name: c.capacity,
+      type: 'number',
+      value: 'number',
+      description: 'Number of seats (1 to 500).',
+    },
+    {
+      name: c.trainerRoleFr,
+      type: 'singleLineText',
+      value: 'text',
+      description: both('Who leads it, as participants see it.'),
+    },
+    {
+      name: c.trainerRoleEn,
+      type: 'singleLineText',
+      value: 'text',
+      description: both('Who leads it, as participants see it.'),
+    },
+    {
+      name: c.notesFr,
+      type: 'multilineText',
+      value: 'text',
+      description: both('Optional: what to bring, access.'),
+    },
+    {
+      name: c.notesEn,
+      type: 'multilineText',
+      value: 'text',
+      description: both('Optional: what to bring, access.'),
+    },
+    {
+      name: c.registrationCloses,
+      type: 'dateTime',
+      value: 'wallTime',
+      description: 'Optional: last moment to register, Paris time; empty: when the session starts.',
+    },
+    {
+      name: c.status,
+      type: 'singleSelect',
+      value: 'select',
+      description: 'Scheduled, Cancelled or Draft (not published).',
+      choices: ['Scheduled', 'Cancelled', 'Draft'],
+    },
+  ],
+};
+
+/** What `airtable:check` and docs/airtable.md cover: the tables written, and the one the build reads. */
+export const checkedTables: readonly TableSpec[] = [...airtableTables, sessionsTable];
 
 /** The table a record belongs in: suspected spam is kept apart, whatever its kind. */
 export function tableFor(record: Pick<ApplicationRecord, 'kind' | 'status'>): TableSpec {

@@ -98,6 +98,7 @@ const text = {
     where: 'Où',
     online: 'En ligne',
     trainer: 'Animation',
+    notes: 'À savoir',
     details: 'La page de la session :',
     cancel: 'Vous ne pouvez plus venir ? Annulez votre inscription :',
     questions: (email: string) => `Une question ? Écrivez à ${email}.`,
@@ -152,6 +153,7 @@ const text = {
     where: 'Where',
     online: 'Online',
     trainer: 'Trainer',
+    notes: 'Good to know',
     details: 'The session’s page:',
     cancel: 'Can no longer come? Cancel your registration:',
     questions: (email: string) => `A question? Write to ${email}.`,
@@ -175,8 +177,8 @@ const timeText = (facts: SessionFacts, session: SessionData, locale: Locale): st
   return `${time.day}, ${time.hours}`;
 };
 
-const placeText = (facts: SessionFacts, t: Texts): string =>
-  facts.place === undefined ? t.online : `${facts.place.name}, ${facts.place.address}`;
+const placeText = (facts: SessionFacts, t: Texts, locale: Locale): string =>
+  facts.place === undefined ? t.online : `${facts.place.name[locale]}, ${facts.place.address}`;
 
 /** "before → now" for each fact a change touched (its status is the email's subject). */
 function changeRows(
@@ -189,14 +191,14 @@ function changeRows(
     label,
     `${before} → ${now}`,
   ];
-  return changedFacts(change.from, change.to).flatMap((fact): [string, string][] => {
+  return changedFacts(change.from, change.to, locale).flatMap((fact): [string, string][] => {
     switch (fact) {
       case 'time':
         return [
           row(t.when, timeText(change.from, session, locale), timeText(change.to, session, locale)),
         ];
       case 'place':
-        return [row(t.where, placeText(change.from, t), placeText(change.to, t))];
+        return [row(t.where, placeText(change.from, t, locale), placeText(change.to, t, locale))];
       case 'videoLink':
         return [
           row(
@@ -262,8 +264,9 @@ export function registrationEmail(
       type: 'facts',
       rows: [
         [t.when, `${time.day}, ${time.hours}`],
-        [t.where, placeText(session, t)],
-        [t.trainer, session.trainer],
+        [t.where, placeText(session, t, locale)],
+        [t.trainer, session.trainerRole[locale]],
+        ...(session.notes === undefined ? [] : [[t.notes, session.notes[locale]] as const]),
       ],
     },
     ...(withSeat

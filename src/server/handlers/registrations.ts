@@ -2,6 +2,7 @@
 // confirms the address (GET shows a button, POST confirms and gives a seat or a
 // place on the waiting list), seats left (JSON, cached briefly), and the
 // cancellation link (GET shows a button, POST cancels).
+import { registrationOpen } from '../../calendar/session-instants.ts';
 import { validateRegistration } from '../../schemas/forms/registration.ts';
 import { pickLocale } from '../../schemas/forms/validate.ts';
 import { spamVerdict } from '../applications/spam.ts';
@@ -87,7 +88,7 @@ export async function handleRegistration(
       ? await registerForSession(deps, slug, result.data)
       : ({ ok: false, reason: 'unknown' } as const);
     if (!outcome.ok) {
-      const status = outcome.reason === 'cancelled' ? 410 : 404;
+      const status = outcome.reason === 'unknown' ? 404 : 410;
       return form
         ? html(registrationClosedPage(locale, outcome.reason, sitePath('training', locale)), {
             status,
@@ -139,6 +140,10 @@ export async function handleVerify(req: Request, context: RequestContext): Promi
       if (registration === null || registration.status === 'cancelled' || session === null) {
         return html(verifyGonePage(locale, training), { status: 410 });
       }
+      if (!registrationOpen(session, now)) {
+        const reason = session.status === 'cancelled' ? 'cancelled' : 'closed';
+        return html(registrationClosedPage(locale, reason, training), { status: 410 });
+      }
       return html(verifyConfirmPage(locale, token, verifyPath, session.title[locale]));
     }
     const result = await verifyRegistration(deps, sessionSlug, id);
@@ -162,7 +167,9 @@ export async function handleSeats(slug: string): Promise<Response> {
     const session = slugPattern.test(slug) ? await deps.sessions.find(slug) : null;
     if (session === null) return problem({ status: 404, title: 'No such upcoming session.' });
     const seats = await deps.ledger.seats(slug, session.capacity);
-    const response = json({ ...seats, status: session.status });
+    // `open`: whether a registration would be taken now, for the page's script.
+    const open = registrationOpen(session, new Date(deps.clock.now()));
+    const response = json({ ...seats, status: session.status, open });
     // Many readers, few changes: ten seconds of staleness is fine for a count.
     response.headers.set('cache-control', 'public, max-age=10');
     return response;

@@ -4,6 +4,7 @@
 // because mail scanners open links).
 import type { Locale } from '../../schemas/common.ts';
 import { html, type SafeHtml } from '../markup.ts';
+import type { ClosedReason } from '../registrations/register.ts';
 import { renderPage } from './layout.ts';
 
 const text = {
@@ -17,6 +18,8 @@ const text = {
     closedTitle: 'Les inscriptions sont fermées',
     cancelled: 'Cette session est annulée : elle ne prend plus d’inscriptions.',
     unknown: 'Cette session est passée ou n’existe pas.',
+    closed:
+      'Les inscriptions à cette session sont closes : l’équipe de formation a arrêté la liste des participants.',
     training: 'Voir les prochaines sessions',
     confirmTitle: 'Annuler votre inscription',
     confirm:
@@ -57,6 +60,7 @@ const text = {
     closedTitle: 'Registration is closed',
     cancelled: 'This session is cancelled: it takes no more registrations.',
     unknown: 'This session is over or does not exist.',
+    closed: 'Registration for this session has closed: the training team has settled the list.',
     training: 'See the upcoming sessions',
     confirmTitle: 'Cancel your registration',
     confirm:
@@ -90,10 +94,8 @@ const text = {
 };
 
 /** The localized sentence of a refusal, for JSON answers too. */
-export const registrationMessage = (
-  locale: Locale,
-  key: 'duplicate' | 'cancelled' | 'unknown',
-): string => text[locale][key];
+export const registrationMessage = (locale: Locale, key: 'duplicate' | ClosedReason): string =>
+  text[locale][key];
 
 export function registrationInvalidPage(
   locale: Locale,
@@ -125,7 +127,7 @@ export function registrationDuplicatePage(locale: Locale, back: string): string 
 
 export function registrationClosedPage(
   locale: Locale,
-  reason: 'cancelled' | 'unknown',
+  reason: ClosedReason,
   trainingPath: string,
 ): string {
   const t = text[locale];

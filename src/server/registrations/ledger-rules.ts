@@ -221,6 +221,10 @@ export function applyFollow(
     }
     if (sameFacts(told.facts, current.facts)) return r;
     written = true;
+    // Only the other language's words changed: kept as told, no news to them.
+    if (sameFacts(told.facts, current.facts, r.locale)) {
+      return { ...r, told: { ...told, facts: current.facts } };
+    }
     changedCount += 1;
     const sequence = told.sequence + 1;
     // A cancelled session makes the other emails still owed misleading (an

@@ -2,7 +2,7 @@
 // emails it owes are recorded in the same step and sent afterwards (deliver.ts).
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../schemas/common.ts';
-import { sessionInstants } from '../../calendar/session-instants.ts';
+import { registrationOpen, sessionInstants } from '../../calendar/session-instants.ts';
 import type { SessionData } from '../../schemas/session.ts';
 import { recordErasure } from '../erasures.ts';
 import type { RegisterOutcome, Registration, VerifyOutcome } from '../ports.ts';
@@ -18,8 +18,11 @@ export interface Registrant {
   privacyVersion: string;
 }
 
+/** Why a session takes no registration: over or unknown, cancelled, or registration has closed. */
+export type ClosedReason = 'unknown' | 'cancelled' | 'closed';
+
 export type RegisterResult =
-  | { ok: false; reason: 'unknown' | 'cancelled' }
+  | { ok: false; reason: ClosedReason }
   | {
       ok: true;
       session: SessionData;
@@ -28,7 +31,11 @@ export type RegisterResult =
       position?: number;
     };
 
-/** `unknown` also covers a session that is over: the catalogue no longer offers it. */
+/**
+ * `unknown` also covers a session that is over: the catalogue no longer offers
+ * it. `closed`: past the time registration closes (the session's start unless
+ * the trainer set another).
+ */
 export async function registerForSession(
   deps: Pick<RegistrationDeps, 'ledger' | 'sessions' | 'clock' | 'log' | 'newId'>,
   slug: string,
@@ -37,7 +44,9 @@ export async function registerForSession(
   const session = await deps.sessions.find(slug);
   if (session === null) return { ok: false, reason: 'unknown' };
   if (session.status === 'cancelled') return { ok: false, reason: 'cancelled' };
-  const at = new Date(deps.clock.now()).toISOString();
+  const now = new Date(deps.clock.now());
+  if (!registrationOpen(session, now)) return { ok: false, reason: 'closed' };
+  const at = now.toISOString();
   const result = await deps.ledger.register({
     id: (deps.newId ?? newRegistrationId)(),
     sessionSlug: slug,
@@ -53,7 +62,7 @@ export async function registerForSession(
 }
 
 export type VerifyResult =
-  | { ok: false; reason: 'unknown' | 'cancelled' | 'gone' }
+  | { ok: false; reason: ClosedReason | 'gone' }
   | {
       ok: true;
       session: SessionData;
@@ -65,7 +74,8 @@ export type VerifyResult =
 /**
  * Its author followed the link that confirms the address: the registration now
  * claims a seat, or a place on the waiting list. `gone`: cancelled, or dropped
- * for want of confirmation in time.
+ * for want of confirmation in time. `closed`: confirmed after registration
+ * closed, so that the list the trainer has at that time stays the list.
  */
 export async function verifyRegistration(
   deps: Pick<RegistrationDeps, 'ledger' | 'sessions' | 'clock' | 'log'>,
@@ -75,7 +85,9 @@ export async function verifyRegistration(
   const session = await deps.sessions.find(slug);
   if (session === null) return { ok: false, reason: 'unknown' };
   if (session.status === 'cancelled') return { ok: false, reason: 'cancelled' };
-  const at = new Date(deps.clock.now()).toISOString();
+  const now = new Date(deps.clock.now());
+  if (!registrationOpen(session, now)) return { ok: false, reason: 'closed' };
+  const at = now.toISOString();
   const result = await deps.ledger.verify(slug, id, at, session.capacity, sessionFacts(session));
   deps.log.info('registration_verified', { id, code: result?.outcome ?? 'gone' });
   return result === null ? { ok: false, reason: 'gone' } : { ok: true, session, ...result };

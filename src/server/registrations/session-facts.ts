@@ -2,6 +2,7 @@
 // change (start, duration, place, video link, whether it takes place): what the
 // ledger keeps with each registration, so that the scheduled notices can see a
 // change by comparing it with the catalogue, whatever the number of rebuilds.
+import type { Locale } from '../../schemas/common.ts';
 import type { SessionData } from '../../schemas/session.ts';
 import type {
   ChangeNotice,
@@ -22,26 +23,39 @@ export function sessionFacts(session: SessionFacts): SessionFacts {
   };
 }
 
-/** A comparable form of the facts: equal for the same facts, however they were stored. */
-const factsKey = (facts: SessionFacts): string =>
+/** The place as a registrant reads it: in their language only, when one is given. */
+const placeIn = (facts: SessionFacts, locale: Locale | undefined) =>
+  facts.place === undefined
+    ? null
+    : locale === undefined
+      ? facts.place
+      : { name: facts.place.name[locale], address: facts.place.address };
+
+/**
+ * A comparable form of the facts: equal for the same facts, however they were
+ * stored; with a language, equal when a reader of that language sees the same
+ * (a fix of the other language's place name is no news to them).
+ */
+const factsKey = (facts: SessionFacts, locale?: Locale): string =>
   JSON.stringify([
     facts.start,
     facts.durationMinutes,
-    facts.place ?? null,
+    placeIn(facts, locale),
     facts.videoLink ?? null,
     facts.status,
   ]);
 
-export const sameFacts = (a: SessionFacts, b: SessionFacts): boolean => factsKey(a) === factsKey(b);
+export const sameFacts = (a: SessionFacts, b: SessionFacts, locale?: Locale): boolean =>
+  factsKey(a, locale) === factsKey(b, locale);
 
 /** What changed between two sets of facts, in the order an email lists them. */
 export type ChangedFact = 'status' | 'time' | 'place' | 'videoLink';
 
-export function changedFacts(from: SessionFacts, to: SessionFacts): ChangedFact[] {
+export function changedFacts(from: SessionFacts, to: SessionFacts, locale?: Locale): ChangedFact[] {
   const changed: ChangedFact[] = [];
   if (from.status !== to.status) changed.push('status');
   if (from.start !== to.start || from.durationMinutes !== to.durationMinutes) changed.push('time');
-  if (JSON.stringify(from.place ?? null) !== JSON.stringify(to.place ?? null))
+  if (JSON.stringify(placeIn(from, locale)) !== JSON.stringify(placeIn(to, locale)))
     changed.push('place');
   if ((from.videoLink ?? null) !== (to.videoLink ?? null)) changed.push('videoLink');
   return changed;

@@ -72,6 +72,66 @@ describe('airtable:check', () => {
     expect(report.ok).toBe(true);
   });
 
+  it('asks for a French and an English column where a Sessions table has one for both languages', async () => {
+    fake = await FakeAirtable.start({ ratePerSecond: null });
+    const added = [
+      'Place name (FR)',
+      'Place name (EN)',
+      'Trainer role (FR)',
+      'Trainer role (EN)',
+      'Notes (FR)',
+      'Notes (EN)',
+      'Registration closes',
+    ];
+    const tables = fake.setTablesFromDefaults().map((table) =>
+      table.name !== 'Sessions'
+        ? table
+        : {
+            ...table,
+            fields: [
+              ...table.fields.filter((field) => !added.includes(field.name)),
+              { name: 'Place name', type: 'singleLineText' as const },
+              { name: 'Trainer', type: 'singleLineText' as const },
+            ],
+          },
+    );
+    fake.setTables(tables);
+
+    const report = await check(fake);
+
+    expect(report.ok).toBe(false);
+    expect(report.lines).toEqual(
+      expect.arrayContaining([
+        '✗ Table "Sessions":',
+        '    ✗ "Place name (FR)" is missing: add it as Single line text.',
+        '    ✗ "Place name (EN)" is missing: add it as Single line text.',
+        '    ✗ "Trainer role (FR)" is missing: add it as Single line text.',
+        '    ✗ "Trainer role (EN)" is missing: add it as Single line text.',
+        '    ✗ "Notes (FR)" is missing: add it as Long text.',
+        '    ✗ "Notes (EN)" is missing: add it as Long text.',
+        '    ✗ "Registration closes" is missing: add it as Date (with "Include time" on).',
+      ]),
+    );
+  });
+
+  it('accepts a Sessions table whose times are typed as text', async () => {
+    fake = await FakeAirtable.start({ ratePerSecond: null });
+    const tables = fake.setTablesFromDefaults().map((table) => ({
+      ...table,
+      fields: table.fields.map((field) =>
+        ['Start', 'Registration closes'].includes(field.name)
+          ? { name: field.name, type: 'singleLineText' as const }
+          : field,
+      ),
+    }));
+    fake.setTables(tables);
+
+    const report = await check(fake);
+
+    expect(report.ok).toBe(true);
+    expect(report.lines).toContain('✓ Table "Sessions": 20 fields, records readable.');
+  });
+
   it('explains a refused token', async () => {
     fake = await FakeAirtable.start({ ratePerSecond: null });
 

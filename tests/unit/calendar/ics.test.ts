@@ -89,7 +89,26 @@ describe('buildInvitation', () => {
 
     const read = only(text);
     expect(read.event.summary).toBe('Induction for new volunteers');
-    expect(read.event.description).toContain('Trainer: Coordinatrice bénévoles');
+    expect(read.event.description).toContain('Trainer: Volunteer coordinator');
+    expect(read.event.location).toBe('Calais delegation, 62100 Calais');
+  });
+
+  it('shows each language its own place, trainer and notes, and none of the other', () => {
+    const session = sessionData({
+      notes: { fr: 'Apportez une pièce d’identité.', en: 'Bring an identity document.' },
+    });
+
+    const fr = only(buildInvitation(session, 'fr', attendee, invitation()));
+    const en = only(buildInvitation(session, 'en', attendee, invitation()));
+
+    expect(fr.event.description).toContain('À savoir : Apportez une pièce d’identité.');
+    expect(en.event.description).toContain('Good to know: Bring an identity document.');
+    for (const english of ['Calais delegation', 'Volunteer coordinator', 'identity document']) {
+      expect(`${fr.event.description} ${fr.event.location}`).not.toContain(english);
+    }
+    for (const french of ['Délégation de Calais', 'Coordinatrice', 'pièce d’identité']) {
+      expect(`${en.event.description} ${en.event.location}`).not.toContain(french);
+    }
   });
 
   it('cancels with the same UID, a higher sequence and STATUS:CANCELLED', () => {

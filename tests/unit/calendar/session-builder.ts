@@ -12,11 +12,14 @@ export function sessionData(overrides: Partial<SessionData> = {}): SessionData {
     start: '2027-01-16T09:30',
     timeZone: 'Europe/Paris',
     durationMinutes: 180,
-    place: { name: 'Délégation de Calais', address: '62100 Calais' },
+    place: {
+      name: { fr: 'Délégation de Calais', en: 'Calais delegation' },
+      address: '62100 Calais',
+    },
     delegation: 'calais',
     audience: 'volunteers',
     capacity: 16,
-    trainer: 'Coordinatrice bénévoles',
+    trainerRole: { fr: 'Coordinatrice bénévoles', en: 'Volunteer coordinator' },
     status: 'scheduled',
     ...overrides,
   };

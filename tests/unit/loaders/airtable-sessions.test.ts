@@ -24,13 +24,46 @@ describe('rowToSessionInput', () => {
       start: '2027-01-16T09:30',
       timeZone: 'Europe/Paris',
       durationMinutes: 180,
-      place: { name: 'Délégation de Calais', address: '62100 Calais' },
+      place: {
+        name: { fr: 'Délégation de Calais', en: 'Calais delegation' },
+        address: '62100 Calais',
+      },
       delegation: 'calais',
       audience: 'volunteers',
       capacity: 16,
-      trainer: 'Coordinatrice bénévoles',
+      trainerRole: { fr: 'Coordinatrice bénévoles', en: 'Volunteer coordinator' },
       status: 'scheduled',
     });
+  });
+
+  it('reads the notes and the registration closing time when given', () => {
+    const input = rowToSessionInput(
+      row(
+        sessionRow({
+          'Notes (FR)': 'Apportez une pièce d’identité.',
+          'Notes (EN)': 'Bring an identity document.',
+          'Registration closes': '2027-01-15T17:00:00.000Z',
+        }),
+      ),
+    );
+
+    expect(sessionSchema.parse(input)).toMatchObject({
+      notes: { fr: 'Apportez une pièce d’identité.', en: 'Bring an identity document.' },
+      registrationCloses: '2027-01-15T18:00',
+    });
+  });
+
+  it('leaves a translation left empty out, so that the schema names its column', () => {
+    const input = rowToSessionInput(
+      row(sessionRowWithout('Place name (EN)', 'Trainer role (FR)', 'Notes (EN)')),
+    );
+
+    expect(input['place']).toEqual({
+      name: { fr: 'Délégation de Calais' },
+      address: '62100 Calais',
+    });
+    expect(input['trainerRole']).toEqual({ en: 'Volunteer coordinator' });
+    expect(input['notes']).toBeUndefined();
   });
 
   it('reads a UTC Start in summer time as UTC+2, on the day clocks change', () => {
@@ -46,7 +79,7 @@ describe('rowToSessionInput', () => {
   });
 
   it('reads an online session from the video link alone', () => {
-    const fields = sessionRowWithout('Place name', 'Place address');
+    const fields = sessionRowWithout('Place name (FR)', 'Place name (EN)', 'Place address');
     fields['Video link'] = 'https://visio.example/abc';
 
     const session = sessionSchema.parse(rowToSessionInput(row(fields)));
@@ -77,13 +110,16 @@ describe('rowToSessionInput', () => {
     const input = rowToSessionInput(
       row(
         sessionRow({
-          Trainer: { id: 'usr1', email: 'x@example.org', name: 'Sam' },
+          'Trainer role (FR)': { id: 'usr1', email: 'x@example.org', name: 'Sam' },
           Delegation: ['Calais'],
         }),
       ),
     );
 
-    expect(input).toMatchObject({ trainer: 'Sam', delegation: 'calais' });
+    expect(input).toMatchObject({
+      trainerRole: { fr: 'Sam', en: 'Volunteer coordinator' },
+      delegation: 'calais',
+    });
   });
 
   it('leaves blank cells out, so that the schema reports them as missing', () => {

@@ -69,12 +69,16 @@ description:
 start: 2027-01-16T09:30
 durationMinutes: 180
 place:
-  name: Délégation de Calais
+  name:
+    fr: Délégation de Calais
+    en: Calais delegation
   address: 62100 Calais
 delegation: calais
 audience: volunteers
 capacity: 16
-trainer: Coordinatrice bénévoles
+trainerRole:
+  fr: Coordinatrice bénévoles
+  en: Volunteer coordinator
 ${extra}`;
 
 describe('loadSessions from Airtable', () => {
@@ -125,6 +129,23 @@ describe('loadSessions from Airtable', () => {
     expect(message).toMatch(/"Start": write a local date and time/);
     expect(message).toMatch(/"Capacity": /);
     expect(message).not.toContain(recordId(0));
+  });
+
+  it('fails on a translation left empty, naming the row and the column', async () => {
+    const untranslated = sessionRow({
+      Slug: 'induction-calais',
+      'Place name (EN)': '  ',
+      'Notes (FR)': 'Apportez une pièce d’identité.',
+    });
+    const { env, recordId, overrides } = await airtable([untranslated]);
+
+    const message = await failure(
+      loadSessions({ root: await project(), env, airtable: overrides }),
+    );
+
+    expect(message).toContain(
+      `Airtable "Sessions" record ${recordId(0)} (slug "induction-calais"):\n  - "Place name (EN)": empty\n  - "Notes (EN)": empty`,
+    );
   });
 
   it('names a record without a slug by its record id alone', async () => {
@@ -221,6 +242,19 @@ describe('loadSessions from files', () => {
     expect(message).not.toContain('good.yaml');
   });
 
+  it('fails on a translation left out, naming the file and the field', async () => {
+    const dir = await project({
+      'induction.yaml': yamlSession('induction-calais').replace(
+        '  en: Volunteer coordinator\n',
+        '',
+      ),
+    });
+
+    const message = await failure(loadSessions({ root: dir, env: {} }));
+
+    expect(message).toMatch(/content\/sessions\/induction\.yaml:\n\s+- trainerRole\.en: missing/);
+  });
+
   it('fails naming the file and line of broken YAML', async () => {
     const dir = await project({ 'broken.yaml': 'title:\n  fr: "unclosed\nslug: x\n' });
 
@@ -255,6 +289,6 @@ function onlineJson() {
     delegation: 'calais',
     audience: 'observers',
     capacity: 20,
-    trainer: 'Chargée de plaidoyer',
+    trainerRole: { fr: 'Chargée de plaidoyer', en: 'Advocacy officer' },
   };
 }

@@ -1,26 +1,16 @@
 // The trainers' "Sessions" table in the fake Airtable, and rows as the API
-// lists them (a date-with-time "Start" comes back as a UTC instant).
+// lists them (a date-with-time "Start" comes back as a UTC instant). The
+// columns are those the site describes (airtable-schema.ts).
+import { sessionsTable as spec } from '../../../src/server/adapters/airtable-schema.ts';
 import type { FakeTableDefinition } from '../../fakes/fake-airtable.ts';
 
 export const sessionsTable: FakeTableDefinition = {
-  name: 'Sessions',
-  fields: [
-    { name: 'Slug', type: 'singleLineText' },
-    { name: 'Title (FR)', type: 'singleLineText' },
-    { name: 'Title (EN)', type: 'singleLineText' },
-    { name: 'Description (FR)', type: 'multilineText' },
-    { name: 'Description (EN)', type: 'multilineText' },
-    { name: 'Start', type: 'dateTime' },
-    { name: 'Duration (minutes)', type: 'number' },
-    { name: 'Place name', type: 'singleLineText' },
-    { name: 'Place address', type: 'singleLineText' },
-    { name: 'Video link', type: 'url' },
-    { name: 'Delegation', type: 'singleSelect', choices: ['Calais', 'Grande-Synthe'] },
-    { name: 'Audience', type: 'singleSelect', choices: ['Volunteers', 'Observers', 'All'] },
-    { name: 'Capacity', type: 'number' },
-    { name: 'Trainer', type: 'singleLineText' },
-    { name: 'Status', type: 'singleSelect', choices: ['Scheduled', 'Cancelled', 'Draft'] },
-  ],
+  name: spec.name,
+  fields: spec.fields.map((field) => ({
+    name: field.name,
+    type: field.type,
+    ...(field.choices === undefined ? {} : { choices: field.choices }),
+  })),
 };
 
 export function sessionRow(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -32,12 +22,14 @@ export function sessionRow(overrides: Record<string, unknown> = {}): Record<stri
     'Description (EN)': 'A morning to get to know the delegation.',
     Start: '2027-01-16T08:30:00.000Z',
     'Duration (minutes)': 180,
-    'Place name': 'Délégation de Calais',
+    'Place name (FR)': 'Délégation de Calais',
+    'Place name (EN)': 'Calais delegation',
     'Place address': '62100 Calais',
     Delegation: 'Calais',
     Audience: 'Volunteers',
     Capacity: 16,
-    Trainer: 'Coordinatrice bénévoles',
+    'Trainer role (FR)': 'Coordinatrice bénévoles',
+    'Trainer role (EN)': 'Volunteer coordinator',
     Status: 'Scheduled',
     ...overrides,
   };
