@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { localeSchema } from '../common.ts';
 import { privacyNoticeVersions } from './consent.ts';
+import { defineFields, rulesOf } from './field.ts';
 import {
   fieldChecks,
   formChecks,
@@ -80,18 +81,21 @@ export const emailField = z
   .pipe(z.email());
 
 /** What every application carries besides its own fields. */
-export const commonFields = {
+export const applicantFields = defineFields('applicant', {
   /** Language of the form, and of the email the applicant will get. */
-  locale: localeSchema,
+  locale: { rule: localeSchema },
   /** Name as the applicant wants to be called. */
-  name: personName,
+  name: { rule: personName, control: { kind: 'input', autocomplete: 'name' } },
   /** Address for the onboarding email and the coordinator's reply. */
-  email: emailField,
+  email: { rule: emailField, control: { kind: 'input', type: 'email', autocomplete: 'email' } },
   /** Agreement to the privacy notice. */
-  consent: tickedBox,
+  consent: { rule: tickedBox, control: { kind: 'tick', privacyLink: true } },
   /** Version of the privacy notice shown on the form. */
-  privacyVersion: z.enum(privacyNoticeVersions),
-};
+  privacyVersion: { rule: z.enum(privacyNoticeVersions) },
+});
+
+/** The rules of the fields above, for forms that have no other (training registration). */
+export const commonFields = rulesOf(applicantFields);
 
 /** Maximum lengths, for the forms' maxlength attributes. */
 export const commonLimits = { name: 100, email: 254 } as const;
