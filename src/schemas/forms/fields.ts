@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { localeSchema } from '../common.ts';
 import { privacyNoticeVersions } from './consent.ts';
-import { defineFields, rulesOf } from './field.ts';
+import { defineFields, rulesOf, type Column } from './field.ts';
+import type { Options } from './options.ts';
 import {
   fieldChecks,
   formChecks,
@@ -59,6 +60,43 @@ export const checkedValues = <T extends z.ZodType>(item: T, max: number) =>
       v === undefined || v === '' ? [] : Array.isArray(v) ? (v as unknown[]) : [v],
     z.array(item).min(1).max(max),
   );
+
+/** The column of a choice field: its type follows from the number of choices. */
+type ChoiceColumn = Pick<Column, 'name' | 'description' | 'choices'>;
+
+const choiceColumn = (column: ChoiceColumn, several: boolean): Column => ({
+  ...column,
+  type: several ? 'multipleSelects' : 'singleSelect',
+  value: several ? 'multiSelect' : 'select',
+});
+
+/** One choice of a list, in a select or as radio buttons. */
+export const oneOf = <V extends string>(
+  options: Options<V>,
+  kind: 'select' | 'radio',
+  column: ChoiceColumn,
+) => ({
+  rule: z.enum(options.values),
+  options,
+  control: { kind },
+  column: choiceColumn(column, false),
+});
+
+/** One choice of a list or none, in a select whose first, blank choice means none. */
+export const maybeOneOf = <V extends string>(options: Options<V>, column: ChoiceColumn) => ({
+  rule: z.preprocess((v) => (v === '' ? undefined : v), z.enum(options.values).optional()),
+  options,
+  control: { kind: 'select' as const },
+  column: choiceColumn(column, false),
+});
+
+/** At least one choice of a list, as checkboxes. */
+export const someOf = <V extends string>(options: Options<V>, column: ChoiceColumn) => ({
+  rule: checkedValues(z.enum(options.values), options.values.length),
+  options,
+  control: { kind: 'checkbox' as const },
+  column: choiceColumn(column, true),
+});
 
 /** A refinement of one field that the page runs too (page-rules.ts finds it by its name). */
 export const pageCheck = (name: FieldCheckName) =>

@@ -5,11 +5,12 @@ import { currentObserverCharterVersion, observerCharterVersions } from './consen
 import { defineFields, rulesOf } from './field.ts';
 import {
   applicantFields,
-  checkedValues,
+  oneOf,
   optionalText,
   pageCheck,
   pageCheckAcross,
   requiredText,
+  someOf,
   tickedBox,
 } from './fields.ts';
 import { observerProfiles, outputFormats } from './options.ts';
@@ -23,17 +24,10 @@ export const observerFields = {
   ...applicantFields,
   ...defineFields('observer', {
     /** What the applicant does, to prepare the visit with them. */
-    profile: {
-      rule: z.enum(observerProfiles.values),
-      options: observerProfiles,
-      control: { kind: 'select' },
-      column: {
-        name: 'Profile',
-        type: 'singleSelect',
-        value: 'select',
-        description: 'What describes them best.',
-      },
-    },
+    profile: oneOf(observerProfiles, 'select', {
+      name: 'Profile',
+      description: 'What describes them best.',
+    }),
     /** Organisation, media or school, if any. */
     organisation: {
       rule: optionalText(150),
@@ -57,17 +51,10 @@ export const observerFields = {
       },
     },
     /** The forms the testimony may take. */
-    formats: {
-      rule: checkedValues(z.enum(outputFormats.values), outputFormats.values.length),
-      options: outputFormats,
-      control: { kind: 'checkbox' },
-      column: {
-        name: 'Formats',
-        type: 'multipleSelects',
-        value: 'multiSelect',
-        description: 'The forms the testimony may take.',
-      },
-    },
+    formats: someOf(outputFormats, {
+      name: 'Formats',
+      description: 'The forms the testimony may take.',
+    }),
     /** First day of the period the applicant could come (YYYY-MM-DD). */
     dateFrom: {
       rule: isoDay.check(pageCheck('notPast')),

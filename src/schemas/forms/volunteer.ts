@@ -4,10 +4,12 @@ import { z } from 'zod';
 import { defineFields, rulesOf } from './field.ts';
 import {
   applicantFields,
-  checkedValues,
+  maybeOneOf,
+  oneOf,
   optionalText,
   pageCheckAcross,
   requiredText,
+  someOf,
 } from './fields.ts';
 import {
   availabilitySlots,
@@ -52,17 +54,10 @@ export const volunteerFields = {
       },
     },
     /** Profession, to match the applicant with the programme that needs it. */
-    profession: {
-      rule: z.enum(professions.values),
-      options: professions,
-      control: { kind: 'select' },
-      column: {
-        name: 'Profession',
-        type: 'singleSelect',
-        value: 'select',
-        description: "Profession, from the form's list.",
-      },
-    },
+    profession: oneOf(professions, 'select', {
+      name: 'Profession',
+      description: "Profession, from the form's list.",
+    }),
     /** Languages spoken from the form's list, each once. */
     languages: {
       rule: z
@@ -85,57 +80,26 @@ export const volunteerFields = {
     /** Other languages, in the applicant's words (e.g. "Kurmanji, fluent"); in the Languages column. */
     otherLanguages: { rule: optionalText(200), control: { kind: 'input' } },
     /** Where the applicant can help. */
-    site: {
-      rule: z.enum(sites.values),
-      options: sites,
-      control: { kind: 'radio' },
-      column: {
-        name: 'Site',
-        type: 'singleSelect',
-        value: 'select',
-        description: 'Where they can help.',
-        choices: true,
-      },
-    },
+    site: oneOf(sites, 'radio', {
+      name: 'Site',
+      description: 'Where they can help.',
+      choices: true,
+    }),
     /** When in the week the applicant is free. */
-    availability: {
-      rule: checkedValues(z.enum(availabilitySlots.values), availabilitySlots.values.length),
-      options: availabilitySlots,
-      control: { kind: 'checkbox' },
-      column: {
-        name: 'Availability',
-        type: 'multipleSelects',
-        value: 'multiSelect',
-        description: 'When in the week they are free.',
-      },
-    },
+    availability: someOf(availabilitySlots, {
+      name: 'Availability',
+      description: 'When in the week they are free.',
+    }),
     /** How often the applicant can come. */
-    frequency: {
-      rule: z.enum(frequencies.values),
-      options: frequencies,
-      control: { kind: 'select' },
-      column: {
-        name: 'Frequency',
-        type: 'singleSelect',
-        value: 'select',
-        description: 'How often they can come.',
-      },
-    },
+    frequency: oneOf(frequencies, 'select', {
+      name: 'Frequency',
+      description: 'How often they can come.',
+    }),
     /** How the applicant heard of the delegation (optional). */
-    heardFrom: {
-      rule: z.preprocess(
-        (v) => (v === '' ? undefined : v),
-        z.enum(referralSources.values).optional(),
-      ),
-      options: referralSources,
-      control: { kind: 'select' },
-      column: {
-        name: 'Heard about us',
-        type: 'singleSelect',
-        value: 'select',
-        description: 'How they heard of the delegation (optional).',
-      },
-    },
+    heardFrom: maybeOneOf(referralSources, {
+      name: 'Heard about us',
+      description: 'How they heard of the delegation (optional).',
+    }),
     /** A few words on why the applicant wants to help. */
     motivation: {
       rule: requiredText(10, 1000),

@@ -38,7 +38,7 @@ export interface WelcomeContext {
  * The choices shown in the email's summary, in its order: only fields whose
  * values are our own options (see the top of this file), never free text.
  */
-const summaryFields: Record<FormKind, readonly string[]> = {
+export const summaryFields: Record<FormKind, readonly string[]> = {
   volunteer: ['profession', 'site', 'availability', 'frequency', 'languages'],
   observer: ['profile', 'formats'],
 };
