@@ -483,4 +483,8 @@ export const en: Record<keyof typeof fr, string> = {
   'thankYou.next': 'The coordination team reads every application and will get back to you.',
   'thankYou.training': 'See the upcoming training sessions',
   'thankYou.home': 'Back to the home page',
+  'format.sizeUnit.1': 'B',
+  'format.sizeUnit.2': 'kB',
+  'format.sizeUnit.3': 'MB',
+  'format.sizeUnit.4': 'GB',
 };

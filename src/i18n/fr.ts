@@ -494,4 +494,8 @@ export const fr = {
   'thankYou.next': 'La coordination lit chaque candidature et vous recontacte.',
   'thankYou.training': 'Voir les prochaines formations',
   'thankYou.home': 'Retour à l’accueil',
+  'format.sizeUnit.1': 'o',
+  'format.sizeUnit.2': 'ko',
+  'format.sizeUnit.3': 'Mo',
+  'format.sizeUnit.4': 'Go',
 };
