@@ -1,5 +1,7 @@
-// Field rules shared by both sign-up forms. The same values arrive as strings
-// from a plain HTML form and as JSON from the script, so each rule accepts both.
+// Field rules shared by the sign-up forms, the builders of choice fields, and
+// the fields every application has (name, email, consent). The same values
+// arrive as strings from a plain HTML form and as JSON from the script, so each
+// rule accepts both.
 import { z } from 'zod';
 import { localeSchema } from '../common.ts';
 import { privacyNoticeVersions } from './consent.ts';
