@@ -436,6 +436,7 @@ export const en: Record<keyof typeof fr, string> = {
   'access.spamUntil': '{retention}, {date}; then everything is deleted automatically.',
   'access.pendingUntil': 'In the queue: {retention} at the latest, {date}.',
   'access.registrationUntil': '{retention}: {date}; then everything is deleted automatically.',
+  'email.masthead': 'Médecins du Monde · Calais',
   'email.hello': 'Hello,',
   'email.notYou':
     'Did you not apply? Someone may have typed your address by mistake: the link at the end of this message erases the application, with nothing else to do.',

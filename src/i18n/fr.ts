@@ -446,6 +446,7 @@ export const fr = {
   'access.spamUntil': '{retention}, le {date}, puis tout est supprimé automatiquement.',
   'access.pendingUntil': 'Dans la file d’attente : au plus tard {retention}, le {date}.',
   'access.registrationUntil': '{retention} : le {date}, puis tout est supprimé automatiquement.',
+  'email.masthead': 'Médecins du Monde · Calais',
   'email.hello': 'Bonjour,',
   'email.notYou':
     'Vous n’êtes pas à l’origine de cette candidature ? Quelqu’un a pu saisir votre adresse par erreur : le lien en bas de ce message l’efface, sans autre démarche.',
