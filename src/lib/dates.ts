@@ -1,8 +1,7 @@
 // Dates as the delegation lives them: wall-clock times in Europe/Paris,
 // written out in the reader's language.
+import { intlLocale } from '../i18n/index.ts';
 import type { Locale } from '../schemas/common.ts';
-
-const intlLocale: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 // The zone arithmetic (DST gaps and overlaps included) lives in one tested
 // module shared with the calendar feeds and invitations.

@@ -1,7 +1,7 @@
 // The feeds a page announces in its <head> (<link rel="alternate">), so that
 // browsers, feed readers and podcast apps find them from the page's address.
 import type { Locale } from '../schemas/common.ts';
-import { translate } from './i18n.ts';
+import { t } from '../i18n/index.ts';
 import { fileTo } from './urls.ts';
 
 export interface FeedLink {
@@ -16,12 +16,12 @@ export interface FeedLink {
 export const storyFeedLinks = (locale: Locale): FeedLink[] => [
   {
     type: 'application/rss+xml',
-    title: translate(locale, 'feeds.stories.rss'),
+    title: t(locale, 'feeds.stories.rss'),
     href: fileTo(locale, { name: 'storiesFeed', format: 'rss' }),
   },
   {
     type: 'application/feed+json',
-    title: translate(locale, 'feeds.stories.json'),
+    title: t(locale, 'feeds.stories.json'),
     href: fileTo(locale, { name: 'storiesFeed', format: 'json' }),
   },
 ];
@@ -29,6 +29,6 @@ export const storyFeedLinks = (locale: Locale): FeedLink[] => [
 /** The podcast feed of a language, announced by the podcast's pages. */
 export const podcastFeedLink = (locale: Locale, showTitle: string): FeedLink => ({
   type: 'application/rss+xml',
-  title: translate(locale, 'feeds.podcast.rss', { title: showTitle }),
+  title: t(locale, 'feeds.podcast.rss', { title: showTitle }),
   href: fileTo(locale, { name: 'podcastFeed' }),
 });

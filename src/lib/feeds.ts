@@ -5,7 +5,7 @@ import type { Locale } from '../schemas/common.ts';
 import { episodeAudio, episodes, pairsOf, podcastShow, stories, type Entry } from './content.ts';
 import { keyOf } from './entries.ts';
 import { episodeGuid, podcastGuid, storyGuid } from './feed-ids.ts';
-import { translate } from './i18n.ts';
+import { t } from '../i18n/index.ts';
 import { podcastFeedXml, rssContentType } from './podcast-feed.ts';
 import { imageType, storiesJsonFeed, storiesRssXml, jsonFeedContentType } from './story-feeds.ts';
 import { transcriptText, transcriptType } from './transcript.ts';
@@ -83,9 +83,9 @@ export async function transcriptPaths(locale: Locale) {
 export function transcriptResponse(locale: Locale, entry: Entry<'episodes'>): Response {
   const body = transcriptText({
     title: entry.data.title,
-    heading: translate(locale, 'podcast.transcript'),
+    heading: t(locale, 'podcast.transcript'),
     lines: entry.data.transcript,
-    speakerLabel: (speaker) => translate(locale, 'podcast.speaker', { speaker }),
+    speakerLabel: (speaker) => t(locale, 'podcast.speaker', { speaker }),
   });
   return response(body, `${transcriptType}; charset=utf-8`);
 }
@@ -95,8 +95,8 @@ async function storyFeedParts(locale: Locale, site: URL | undefined) {
   const url = (path: string) => absoluteUrl(path, base);
   const channel = {
     language: locale,
-    title: translate(locale, 'feeds.stories.title'),
-    description: translate(locale, 'feeds.stories.description'),
+    title: t(locale, 'feeds.stories.title'),
+    description: t(locale, 'feeds.stories.description'),
     link: url(pathTo(locale, { name: 'stories' })),
     rssUrl: url(fileTo(locale, { name: 'storiesFeed', format: 'rss' })),
     jsonUrl: url(fileTo(locale, { name: 'storiesFeed', format: 'json' })),

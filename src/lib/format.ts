@@ -1,7 +1,6 @@
 // Numbers shown beside media: running times and file sizes, in the reader's language.
+import { intlLocale, textList } from '../i18n/index.ts';
 import type { Locale } from '../schemas/common.ts';
-
-const intlLocale: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 /** A running time, read the same in French and English: "12 min 5 s", "1 h 02 min". */
 export function formatDuration(seconds: number): string {
@@ -25,7 +24,7 @@ export function isoDuration(seconds: number): string {
 
 /** A file size in decimal units: "8,4 Mo" in French, "8.4 MB" in English. */
 export function formatFileSize(bytes: number, locale: Locale): string {
-  const units = locale === 'fr' ? ['o', 'ko', 'Mo', 'Go'] : ['B', 'kB', 'MB', 'GB'];
+  const units = textList(locale, 'format.sizeUnit');
   let value = bytes;
   let unit = 0;
   while (value >= 1000 && unit < units.length - 1) {

@@ -2,7 +2,7 @@
 // each kind in each language (the "type" filter), and the Pagefind attributes
 // the views put on their main content.
 import type { Locale } from '../schemas/common.ts';
-import { translate, type UiKey } from './i18n.ts';
+import { t, type TextKey } from '../i18n/index.ts';
 
 /** The kinds of pages the search covers, in the order the search page offers them. */
 export const searchTypes = ['story', 'episode', 'programme', 'artwork'] as const;
@@ -13,11 +13,11 @@ const typeKeys = {
   episode: 'search.type.episode',
   programme: 'search.type.programme',
   artwork: 'search.type.artwork',
-} as const satisfies Record<SearchType, UiKey>;
+} as const satisfies Record<SearchType, TextKey>;
 
 /** The name of a kind of page in a language: the value of the "type" filter ("Récit", "Story"). */
 export const searchTypeName = (locale: Locale, type: SearchType): string =>
-  translate(locale, typeKeys[type]);
+  t(locale, typeKeys[type]);
 
 /**
  * Attributes of the element holding a page's indexed content. Once one page has

@@ -7,7 +7,7 @@ import type { Locale } from '../schemas/common.ts';
 import type { SessionData } from '../schemas/session.ts';
 import type { SeatCount } from '../server/ports.ts';
 import { formatMoment, isoWithOffset } from './dates.ts';
-import { useTranslations } from './i18n.ts';
+import { useTranslations } from '../i18n/index.ts';
 
 export interface SessionFactsText {
   /** Whether registration is open at `now`. */

@@ -1,10 +1,11 @@
 // What every HTTP function goes through (netlify/functions/*.ts): the refusal
 // of cross-site state-changing requests, a last answer for anything thrown
 // (never a stack trace), and the security headers on every response.
+import { t } from '../i18n/index.ts';
 import { checkSameOrigin, preferredLocale, wantsJson } from './cross-site.ts';
 import { errorResponse, html, problem } from './http.ts';
 import { createLogger, errorCode, type Logger } from './log.ts';
-import { crossSitePage, crossSiteText } from './pages/cross-site.ts';
+import { crossSitePage } from './pages/cross-site.ts';
 import { withSecurityHeaders, type HeaderOptions } from './security-headers.ts';
 import { getServices } from './services.ts';
 
@@ -22,7 +23,7 @@ function surroundings(): { siteUrl: string | undefined; log: Logger } {
 function crossSiteRefusal(req: Request): Response {
   const locale = preferredLocale(req);
   return wantsJson(req)
-    ? problem({ status: 403, title: crossSiteText[locale].title, code: 'cross_site' })
+    ? problem({ status: 403, title: t(locale, 'crossSite.title'), code: 'cross_site' })
     : html(crossSitePage(locale), { status: 403 });
 }
 

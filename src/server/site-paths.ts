@@ -4,6 +4,7 @@
 import type { Locale } from '../schemas/common.ts';
 
 const paths = {
+  home: { fr: '/', en: '/en/' },
   join: { fr: '/nous-rejoindre/', en: '/en/join-us/' },
   thankYou: { fr: '/nous-rejoindre/merci/', en: '/en/join-us/thank-you/' },
   training: { fr: '/formations/', en: '/en/training/' },

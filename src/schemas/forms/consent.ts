@@ -1,6 +1,8 @@
 // Versions of the texts an applicant accepts, and the observers' charter itself.
 // Publishing a new version: add it at the end of the list (older ones stay
-// accepted for forms already open in a browser) and update the text.
+// accepted for forms already open in a browser) and update the text (the
+// charter's rules are `form.charter.rule.N` in src/i18n/).
+import { textList } from '../../i18n/index.ts';
 import type { Locale } from '../common.ts';
 
 /** Versions of the privacy notice, oldest first; the last one is shown on the forms. */
@@ -15,15 +17,4 @@ export const currentPrivacyNoticeVersion = last(privacyNoticeVersions);
 export const currentObserverCharterVersion = last(observerCharterVersions);
 
 /** The rules an observer agrees to, in the current version. Shown on the form and in the email. */
-export const observerCharter: Record<Locale, readonly string[]> = {
-  fr: [
-    'Je ne photographie ni ne filme personne sans son accord explicite.',
-    'Je préserve l’anonymat des personnes rencontrées : ni nom, ni visage, ni détail permettant de les reconnaître.',
-    'Je suis en toutes circonstances les consignes de l’équipe.',
-  ],
-  en: [
-    'I do not photograph or film anyone without their explicit agreement.',
-    'I keep the people I meet anonymous: no name, no face, no detail that could identify them.',
-    'I follow the team’s instructions at all times.',
-  ],
-};
+export const observerCharter = (locale: Locale): string[] => textList(locale, 'form.charter.rule');

@@ -1,8 +1,12 @@
-// Field rules shared by both sign-up forms. The same values arrive as strings
-// from a plain HTML form and as JSON from the script, so each rule accepts both.
+// Field rules shared by the sign-up forms, the builders of choice fields, and
+// the fields every application has (name, email, consent). The same values
+// arrive as strings from a plain HTML form and as JSON from the script, so each
+// rule accepts both.
 import { z } from 'zod';
 import { localeSchema } from '../common.ts';
 import { privacyNoticeVersions } from './consent.ts';
+import { defineFields, rulesOf, type Column } from './field.ts';
+import type { Options } from './options.ts';
 import {
   fieldChecks,
   formChecks,
@@ -59,6 +63,43 @@ export const checkedValues = <T extends z.ZodType>(item: T, max: number) =>
     z.array(item).min(1).max(max),
   );
 
+/** The column of a choice field: its type follows from the number of choices. */
+type ChoiceColumn = Pick<Column, 'name' | 'description' | 'choices'>;
+
+const choiceColumn = (column: ChoiceColumn, several: boolean): Column => ({
+  ...column,
+  type: several ? 'multipleSelects' : 'singleSelect',
+  value: several ? 'multiSelect' : 'select',
+});
+
+/** One choice of a list, in a select or as radio buttons. */
+export const oneOf = <V extends string>(
+  options: Options<V>,
+  kind: 'select' | 'radio',
+  column: ChoiceColumn,
+) => ({
+  rule: z.enum(options.values),
+  options,
+  control: { kind },
+  column: choiceColumn(column, false),
+});
+
+/** One choice of a list or none, in a select whose first, blank choice means none. */
+export const maybeOneOf = <V extends string>(options: Options<V>, column: ChoiceColumn) => ({
+  rule: z.preprocess((v) => (v === '' ? undefined : v), z.enum(options.values).optional()),
+  options,
+  control: { kind: 'select' as const },
+  column: choiceColumn(column, false),
+});
+
+/** At least one choice of a list, as checkboxes. */
+export const someOf = <V extends string>(options: Options<V>, column: ChoiceColumn) => ({
+  rule: checkedValues(z.enum(options.values), options.values.length),
+  options,
+  control: { kind: 'checkbox' as const },
+  column: choiceColumn(column, true),
+});
+
 /** A refinement of one field that the page runs too (page-rules.ts finds it by its name). */
 export const pageCheck = (name: FieldCheckName) =>
   z.refine<string>(fieldChecks[name], { params: { pageCheck: name } });
@@ -80,18 +121,21 @@ export const emailField = z
   .pipe(z.email());
 
 /** What every application carries besides its own fields. */
-export const commonFields = {
+export const applicantFields = defineFields('applicant', {
   /** Language of the form, and of the email the applicant will get. */
-  locale: localeSchema,
+  locale: { rule: localeSchema },
   /** Name as the applicant wants to be called. */
-  name: personName,
+  name: { rule: personName, control: { kind: 'input', autocomplete: 'name' } },
   /** Address for the onboarding email and the coordinator's reply. */
-  email: emailField,
+  email: { rule: emailField, control: { kind: 'input', type: 'email', autocomplete: 'email' } },
   /** Agreement to the privacy notice. */
-  consent: tickedBox,
+  consent: { rule: tickedBox, control: { kind: 'tick', privacyLink: true } },
   /** Version of the privacy notice shown on the form. */
-  privacyVersion: z.enum(privacyNoticeVersions),
-};
+  privacyVersion: { rule: z.enum(privacyNoticeVersions) },
+});
+
+/** The rules of the fields above, for forms that have no other (training registration). */
+export const commonFields = rulesOf(applicantFields);
 
 /** Maximum lengths, for the forms' maxlength attributes. */
 export const commonLimits = { name: 100, email: 254 } as const;

@@ -4,29 +4,19 @@
 // so that a new kind of rule fails the build instead of going unchecked.
 import type { z } from 'zod';
 import type { Locale } from '../common.ts';
-import { observerMessages, volunteerMessages } from './messages.ts';
-import { observerFormSchema } from './observer.ts';
+import { fieldWords } from './field.ts';
 import type { FieldCheckName, FieldRule, FormCheckName, FormRules } from './page-checks.ts';
 import { fieldChecks, formChecks } from './page-checks.ts';
-import type { FormKind } from './validate.ts';
-import { volunteerFormSchema } from './volunteer.ts';
-
-const forms = {
-  volunteer: { schema: volunteerFormSchema, messages: volunteerMessages },
-  observer: { schema: observerFormSchema, messages: observerMessages },
-} as const;
+import { signupForms, type FormKind } from './validate.ts';
 
 /** The rules of a form and its messages in one language, for the page's JSON block. */
 export function pageRules(kind: FormKind, locale: Locale): FormRules {
-  const { schema, messages } = forms[kind];
+  const { schema, fields: definitions } = signupForms[kind];
   const fields: Record<string, FieldRule> = {};
-  // The messages list every field in the order of the form.
-  for (const [name, message] of Object.entries(messages[locale])) {
-    const field = schema.shape[name as keyof typeof schema.shape] as z.core.$ZodType | undefined;
-    if (field === undefined)
-      throw new Error(`page-rules: ${kind} has a message for an unknown field "${name}"`);
-    const rule: FieldRule = { message };
-    describe(field, rule, `${kind}.${name}`);
+  // Every field the schema checks, in its order.
+  for (const [name, definition] of Object.entries(definitions)) {
+    const rule: FieldRule = { message: fieldWords(definition, locale).error };
+    describe(definition.rule, rule, `${kind}.${name}`);
     fields[name] = rule;
   }
   const across: FormRules['across'] = [];
@@ -42,6 +32,14 @@ export function pageRules(kind: FormKind, locale: Locale): FormRules {
     across.push({ field, check: name });
   }
   return { fields, across };
+}
+
+/** What a field's rule requires, without its message: for the form's required and maxlength. */
+export function ruleOf(schema: z.core.$ZodType, where: string): Omit<FieldRule, 'message'> {
+  const rule: FieldRule = { message: '' };
+  describe(schema, rule, where);
+  const { message: _message, ...rest } = rule;
+  return rest;
 }
 
 /** Adds to `rule` what `schema` requires of a field's value. */

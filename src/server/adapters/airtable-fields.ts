@@ -1,19 +1,9 @@
 // From an ApplicationRecord to the human-friendly columns of the Airtable base
 // and back (through the "Raw" column, which holds the whole record as JSON).
 
-import {
-  availabilitySlots,
-  frequencies,
-  labelOf,
-  languageLevels,
-  languages,
-  observerProfiles,
-  outputFormats,
-  professions,
-  referralSources,
-  sites,
-  type Option,
-} from '../../schemas/forms/options.ts';
+import type { Column, Field } from '../../schemas/forms/field.ts';
+import { labelOf, type Options } from '../../schemas/forms/options.ts';
+import { signupForms } from '../../schemas/forms/validate.ts';
 import type { ApplicationRecord } from '../ports.ts';
 import {
   APPLICATION_ID_FIELD,
@@ -28,10 +18,10 @@ type Cell = string | string[];
 type Fields = Record<string, unknown>;
 
 /** Columns show the options' English labels, like the column names; Raw keeps the stable codes. */
-const label = (options: readonly Option[], value: unknown): string | undefined =>
+const label = (options: Options, value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? labelOf(options, value, 'en') : undefined;
 
-const labels = (options: readonly Option[], value: unknown): string[] | undefined => {
+const labels = (options: Options, value: unknown): string[] | undefined => {
   const items = (Array.isArray(value) ? value : [value]).flatMap(
     (item) => label(options, item) ?? [],
   );
@@ -42,14 +32,15 @@ const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value : undefined;
 
 /** "Arabic — Fluent; English — Basic; Other: Kurmanji". */
-function spokenLanguages(fields: Fields): string | undefined {
-  const spoken = Array.isArray(fields['languages']) ? (fields['languages'] as unknown[]) : [];
+function spokenLanguages(field: Field, fields: Fields): string | undefined {
+  const spoken = Array.isArray(fields[field.name]) ? (fields[field.name] as unknown[]) : [];
+  const levels = field.control?.kind === 'languages' ? field.control.levels : undefined;
   const parts = spoken.flatMap((item) => {
-    if (item === null || typeof item !== 'object') return [];
+    if (item === null || typeof item !== 'object' || field.options === undefined) return [];
     const { code, level } = item as Record<string, unknown>;
-    const name = label(languages, code);
+    const name = label(field.options, code);
     if (name === undefined) return [];
-    const how = label(languageLevels, level);
+    const how = levels === undefined ? undefined : label(levels, level);
     return [how === undefined ? name : `${name} — ${how}`];
   });
   const other = text(fields['otherLanguages']);
@@ -57,30 +48,32 @@ function spokenLanguages(fields: Fields): string | undefined {
   return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
-function volunteerColumns(fields: Fields): Record<string, Cell | undefined> {
-  return {
-    Phone: text(fields['phone']),
-    Profession: label(professions, fields['profession']),
-    Languages: spokenLanguages(fields),
-    Site: label(sites, fields['site']),
-    Availability: labels(availabilitySlots, fields['availability']),
-    Frequency: label(frequencies, fields['frequency']),
-    'Heard about us': label(referralSources, fields['heardFrom']),
-    Motivation: text(fields['motivation']),
-  };
+/** "2026-12-01 → 2026-12-05", or the one day given. */
+function dateRange(field: Field, fields: Fields): string | undefined {
+  const from = text(fields[field.name]);
+  const to = text(fields['dateTo']);
+  return from === undefined ? to : to === undefined || to === from ? from : `${from} → ${to}`;
 }
 
-function observerColumns(fields: Fields): Record<string, Cell | undefined> {
-  const from = text(fields['dateFrom']);
-  const to = text(fields['dateTo']);
-  return {
-    Profile: label(observerProfiles, fields['profile']),
-    Organisation: text(fields['organisation']),
-    'Planned production': text(fields['project']),
-    Formats: labels(outputFormats, fields['formats']),
-    'Preferred dates':
-      from === undefined ? to : to === undefined || to === from ? from : `${from} → ${to}`,
-  };
+/** What a field writes in its column. */
+function cell(field: Field & { column: Column }, fields: Fields): Cell | undefined {
+  const value = fields[field.name];
+  if (field.column.cell === 'languages') return spokenLanguages(field, fields);
+  if (field.column.cell === 'dateRange') return dateRange(field, fields);
+  if (field.options === undefined) return text(value);
+  return field.column.value === 'multiSelect'
+    ? labels(field.options, value)
+    : label(field.options, value);
+}
+
+/** Every column the fields of a kind of application fill, with its cell. */
+function formColumns(record: ApplicationRecord): Record<string, Cell | undefined> {
+  const columns: Record<string, Cell | undefined> = {};
+  for (const field of Object.values(signupForms[record.kind].fields)) {
+    if (field.column !== undefined)
+      columns[field.column.name] = cell({ ...field, column: field.column }, record.fields);
+  }
+  return columns;
 }
 
 const statusLabel = { new: 'New', 'suspected-spam': 'New' } as const;
@@ -101,10 +94,8 @@ export function toAirtableFields(record: ApplicationRecord): Record<string, Cell
   };
   const table = tableFor(record);
   const columns = new Set(table.fields.map((field) => field.name));
-  const extra =
-    record.kind === 'volunteer' ? volunteerColumns(record.fields) : observerColumns(record.fields);
-  for (const [column, cell] of Object.entries(extra)) {
-    if (cell !== undefined && columns.has(column)) fields[column] = cell;
+  for (const [column, value] of Object.entries(formColumns(record))) {
+    if (value !== undefined && columns.has(column)) fields[column] = value;
   }
   if (table === observersTable && record.consent.charterVersion !== undefined) {
     fields['Charter version'] = record.consent.charterVersion;

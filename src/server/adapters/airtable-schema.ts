@@ -3,6 +3,10 @@
 // build reads it). One description for the adapter, `npm run airtable:check`,
 // the fake Airtable of the tests and docs/airtable.md.
 
+import { labelOf } from '../../schemas/forms/options.ts';
+import type { Column, Field } from '../../schemas/forms/field.ts';
+import { observerFields } from '../../schemas/forms/observer.ts';
+import { volunteerFields } from '../../schemas/forms/volunteer.ts';
 import type { ApplicationKind, ApplicationRecord } from '../ports.ts';
 
 /** Airtable field types we create or accept (names as in Airtable's metadata API). */
@@ -72,6 +76,35 @@ export const RAW_FIELD = 'Raw';
 
 export const STATUS_CHOICES = ['New', 'Contacted', 'Accepted', 'Declined', 'Spam'] as const;
 
+/** The sign-up forms whose fields fill columns (their definitions: src/schemas/forms/). */
+const applicationForms: readonly Record<string, Field>[] = [volunteerFields, observerFields];
+
+/**
+ * The columns that the fields of `forms` fill (those `which` keeps), once each,
+ * with the options' English labels as choices where a column asks for them.
+ */
+function formColumns(
+  forms: readonly Record<string, Field>[],
+  which: (column: Column) => boolean,
+): FieldSpec[] {
+  const specs = new Map<string, FieldSpec>();
+  for (const field of forms.flatMap((form) => Object.values(form))) {
+    const { column, options } = field;
+    if (column === undefined || !which(column) || specs.has(column.name)) continue;
+    const { name, type, value, description } = column;
+    specs.set(name, {
+      name,
+      type,
+      value,
+      description,
+      ...(column.choices === true && options !== undefined
+        ? { choices: options.values.map((v) => labelOf(options, v, 'en')) }
+        : {}),
+    });
+  }
+  return [...specs.values()];
+}
+
 const commonFields: readonly FieldSpec[] = [
   {
     name: 'Name',
@@ -92,7 +125,8 @@ const commonFields: readonly FieldSpec[] = [
     value: 'email',
     description: "Applicant's email address, where the welcome email goes.",
   },
-  { name: 'Phone', type: 'phoneNumber', value: 'phone', description: 'Optional phone number.' },
+  // Columns of form fields marked `shared`: every table of applications has them.
+  ...formColumns(applicationForms, (column) => column.shared === true),
   {
     name: 'Locale',
     type: 'singleSelect',
@@ -154,49 +188,7 @@ export const volunteersTable: TableSpec = {
     'Volunteer applications (doctors, nurses, psychologists, social workers, interpreters, anyone willing to help).',
   fields: [
     ...commonFields,
-    {
-      name: 'Profession',
-      type: 'singleSelect',
-      value: 'select',
-      description: "Profession, from the form's list.",
-    },
-    {
-      name: 'Languages',
-      type: 'multilineText',
-      value: 'longText',
-      description: 'Languages and level, e.g. "Arabic — Fluent; English — Basic; Other: Kurmanji".',
-    },
-    {
-      name: 'Site',
-      type: 'singleSelect',
-      value: 'select',
-      description: 'Where they can help.',
-      choices: ['Calais', 'Grande-Synthe', 'Either'],
-    },
-    {
-      name: 'Availability',
-      type: 'multipleSelects',
-      value: 'multiSelect',
-      description: 'When in the week they are free.',
-    },
-    {
-      name: 'Frequency',
-      type: 'singleSelect',
-      value: 'select',
-      description: 'How often they can come.',
-    },
-    {
-      name: 'Heard about us',
-      type: 'singleSelect',
-      value: 'select',
-      description: 'How they heard of the delegation (optional).',
-    },
-    {
-      name: 'Motivation',
-      type: 'multilineText',
-      value: 'longText',
-      description: 'Why they want to join, in their words.',
-    },
+    ...formColumns([volunteerFields], (column) => column.shared !== true),
     lastContactField,
   ],
 };
@@ -207,36 +199,7 @@ export const observersTable: TableSpec = {
     'Speak Out observer applications (researchers, journalists, teachers, artists, people from culture).',
   fields: [
     ...commonFields,
-    {
-      name: 'Profile',
-      type: 'singleSelect',
-      value: 'select',
-      description: 'What describes them best.',
-    },
-    {
-      name: 'Organisation',
-      type: 'singleLineText',
-      value: 'text',
-      description: 'Organisation, media or school (optional).',
-    },
-    {
-      name: 'Planned production',
-      type: 'multilineText',
-      value: 'longText',
-      description: 'What they plan to make of the visit.',
-    },
-    {
-      name: 'Formats',
-      type: 'multipleSelects',
-      value: 'multiSelect',
-      description: 'The forms the testimony may take.',
-    },
-    {
-      name: 'Preferred dates',
-      type: 'singleLineText',
-      value: 'text',
-      description: 'Period they could come, e.g. "2026-12-01 → 2026-12-05".',
-    },
+    ...formColumns([observerFields], (column) => column.shared !== true),
     {
       name: 'Charter version',
       type: 'singleLineText',

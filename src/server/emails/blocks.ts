@@ -1,5 +1,7 @@
 // An email is written once as a list of blocks of plain text, then rendered to
 // HTML (every text escaped) and to plain text, so the two never drift apart.
+import { t } from '../../i18n/index.ts';
+import type { Locale } from '../../schemas/common.ts';
 import { html, type SafeHtml } from '../markup.ts';
 
 export interface Link {
@@ -70,7 +72,7 @@ function blockText(block: Block): string {
 }
 
 export interface Document {
-  lang: string;
+  lang: Locale;
   title: string;
   blocks: readonly Block[];
   /** Small print under a rule: data and erasure. */
@@ -90,7 +92,7 @@ export function renderHtml(doc: Document): string {
           style="max-width:600px;margin:0 auto;padding:24px 20px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:${colors.text}"
         >
           <p style="margin:0 0 24px;font-weight:bold;color:${colors.accent}">
-            Médecins du Monde · Calais
+            ${t(doc.lang, 'email.masthead')}
           </p>
           <h1 style="font-size:22px;margin:0 0 20px">${doc.title}</h1>
           ${doc.blocks.map(blockHtml)}

@@ -1,5 +1,6 @@
 // POST /api/volunteers and /api/observers: parse, validate, spam-check, make
 // durable, answer; then try delivery while the platform keeps the function up.
+import { t } from '../../i18n/index.ts';
 import { submissionIdField } from '../../schemas/forms/form-data.ts';
 import { pickLocale, validateForm, type FormKind } from '../../schemas/forms/validate.ts';
 import { deliverNow } from '../applications/deliver.ts';
@@ -13,13 +14,6 @@ import { builtServices, getServices } from '../services.ts';
 import { sitePath } from '../site-paths.ts';
 import type { RequestContext } from './context.ts';
 import { failure } from './failure.ts';
-
-const invalidTitle = { fr: 'Certains champs sont à corriger.', en: 'Some fields need fixing.' };
-/** Only a broken or foreign script sends a malformed one: the page cannot fix it, a reload can. */
-const invalidSubmissionId = {
-  fr: 'Envoi non reconnu : rechargez la page et renvoyez le formulaire.',
-  en: 'Unrecognised submission: reload the page and send the form again.',
-};
 
 export async function handleApplication(
   kind: FormKind,
@@ -38,7 +32,8 @@ export async function handleApplication(
           ok: false as const,
           errors: {
             ...(checked.ok ? {} : checked.errors),
-            [submissionIdField]: invalidSubmissionId[locale],
+            // Only a broken or foreign script sends a malformed one: a reload fixes it.
+            [submissionIdField]: t(locale, 'problem.submissionId'),
           },
         };
     if (!result.ok) {
@@ -48,7 +43,11 @@ export async function handleApplication(
       });
       return body.format === 'form'
         ? html(formErrorsPage(kind, locale, result.errors, backTo(req, locale)), { status: 422 })
-        : problem({ status: 422, title: invalidTitle[locale], errors: result.errors });
+        : problem({
+            status: 422,
+            title: t(locale, 'problem.invalidFields'),
+            errors: result.errors,
+          });
     }
     const spam = spamVerdict(body.data, deps.clock.now());
     const submissionId = submission.ok ? submission.value : undefined;

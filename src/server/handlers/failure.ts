@@ -3,12 +3,13 @@
 // store that did not open). It never sets the services up itself: the set-up
 // may be what just failed, and trying it again here would throw out of the
 // handler, and the platform would show the visitor a raw stack trace.
+import { t } from '../../i18n/index.ts';
 import type { Locale } from '../../schemas/common.ts';
 import { ConfigError } from '../config.ts';
 import { PermanentError, TemporaryError } from '../errors.ts';
 import { errorResponse, html, problem } from '../http.ts';
 import { createLogger, errorCode, type Logger } from '../log.ts';
-import { failurePage, failureTitle } from '../pages/failure.ts';
+import { failurePage } from '../pages/failure.ts';
 import { builtServices, getServices, type Services } from '../services.ts';
 
 /**
@@ -30,7 +31,7 @@ export function failure(event: string, error: unknown, req?: Request): Response 
     return wantsPage(req)
       ? html(failurePage(locale), { status: response.status, headers })
       : problem(
-          { status: response.status, title: failureTitle(locale), ...members(error) },
+          { status: response.status, title: t(locale, 'failure.title'), ...members(error) },
           { headers },
         );
   } catch {

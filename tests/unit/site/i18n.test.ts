@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import en from '../../../src/i18n/en.json';
-import fr from '../../../src/i18n/fr.json';
-import { otherLocale, translate } from '../../../src/lib/i18n.ts';
+import { en } from '../../../src/i18n/en.ts';
+import { fr } from '../../../src/i18n/fr.ts';
+import { otherLocale, t as translate, textList } from '../../../src/i18n/index.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -43,6 +43,16 @@ describe('UI strings', () => {
     const text = translate('fr', 'stories.by');
 
     expect(text).toBe('Par {author}');
+  });
+
+  test('textList reads numbered texts in order and stops at the first gap', () => {
+    const rules = textList('en', 'form.charter.rule');
+
+    expect(rules).toEqual([
+      en['form.charter.rule.1'],
+      en['form.charter.rule.2'],
+      en['form.charter.rule.3'],
+    ]);
   });
 
   test('the other locale of French is English and back', () => {

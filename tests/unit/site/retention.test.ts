@@ -9,7 +9,8 @@ import {
   retentionPeriods,
   retentionText,
 } from '../../../src/lib/retention.ts';
-import { retention } from '../../../src/schemas/forms/labels.ts';
+import { fieldWords } from '../../../src/schemas/forms/field.ts';
+import { applicantFields } from '../../../src/schemas/forms/fields.ts';
 
 const privacyPage = (locale: 'fr' | 'en') =>
   readFileSync(new URL(`../../../content/pages/${locale}/privacy.mdx`, import.meta.url), 'utf8');
@@ -38,7 +39,9 @@ describe('retention periods', () => {
   it('writes each rule out in both languages', () => {
     expect(retentionText('applications', 'fr')).toBe('24 mois après notre dernier échange');
     expect(retentionText('registrations', 'en')).toBe('12 months after the date of the session');
-    expect(retention.en).toBe(retentionText('applications', 'en'));
+    expect(fieldWords(applicantFields.consent, 'en').hint).toContain(
+      `We keep it for ${retentionText('applications', 'en')}.`,
+    );
   });
 });
 
