@@ -59,8 +59,11 @@ const urlOfFile = (siteDir: string, file: string) =>
  * next ones, so indexing a large archive mostly overlaps page generation.
  */
 export interface SearchIndex {
-  /** Hands a page to the index if a view marked its content (data-pagefind-body). */
-  add(url: string, html: string): void;
+  /**
+   * Hands a page to the index if a view marked its content (data-pagefind-body);
+   * a page's bytes are decoded only then.
+   */
+  add(url: string, html: string | Buffer): void;
   /** Addresses of the pages handed so far (marked or not). */
   readonly seen: ReadonlySet<string>;
   /** Adds the HTML files of `siteDir` not handed yet, then writes the index to `siteDir/pagefind/`. */
@@ -77,14 +80,15 @@ export function startSearchIndex(): SearchIndex {
   index.catch(() => undefined);
   const seen = new Set<string>();
   const pending: Promise<void>[] = [];
-  const add = (url: string, html: string) => {
+  const add = (url: string, html: string | Buffer) => {
     seen.add(url);
     // Only the pages a view marked for the index are handed to Pagefind: it
     // would otherwise parse every list and theme page (most of a large
     // archive's pages) just to find that it must skip them.
     if (!html.includes('data-pagefind-body')) return;
     const job = index.then(async (ready) => {
-      failIf((await ready.addHTMLFile({ url, content: html })).errors, `read ${url}`);
+      const content = html.toString();
+      failIf((await ready.addHTMLFile({ url, content })).errors, `read ${url}`);
     });
     // A page that failed to go in is reported by finish(), not as an
     // unhandled rejection in the middle of the build.
@@ -99,7 +103,7 @@ export function startSearchIndex(): SearchIndex {
       try {
         for (const file of await htmlFiles(siteDir)) {
           const url = urlOfFile(siteDir, file);
-          if (!seen.has(url)) add(url, await readFile(file, 'utf8'));
+          if (!seen.has(url)) add(url, await readFile(file));
         }
         const failed = (await Promise.allSettled(pending)).filter(
           (result) => result.status === 'rejected',
@@ -151,7 +155,7 @@ export function feedingPrerenderer(base: AstroPrerenderer, index: SearchIndex): 
         url.endsWith('/') &&
         (response.headers.get('content-type') ?? '').startsWith('text/html');
       if (!isPage || response.body === null) return result;
-      const html = await response.text();
+      const html = Buffer.from(await response.arrayBuffer());
       index.add(url, html);
       const copy = new Response(html, {
         status: response.status,

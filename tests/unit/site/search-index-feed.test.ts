@@ -28,7 +28,7 @@ const rendererOf = (response: () => Response): AstroPrerenderer => ({
 const recording = () => {
   const added: [string, string][] = [];
   const index: SearchIndex = {
-    add: (url, html) => added.push([url, html]),
+    add: (url, html) => added.push([url, html.toString()]),
     seen: new Set(),
     finish: () => Promise.reject(new Error('not in this test')),
   };
