@@ -49,6 +49,9 @@ async function htmlFiles(dir: string): Promise<string[]> {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
+/** The <style> elements of a page (the build inlines the site's CSS into each page). */
+const inlineStyles = /<style\b[^>]*>[\s\S]*?<\/style>/g;
+
 /** The address Pagefind records for a file of the site: its path, without index.html. */
 const urlOfFile = (siteDir: string, file: string) =>
   `/${relative(siteDir, file).split(sep).join('/')}`.replace(/index\.html$/, '');
@@ -87,7 +90,9 @@ export function startSearchIndex(): SearchIndex {
     // archive's pages) just to find that it must skip them.
     if (!html.includes('data-pagefind-body')) return;
     const job = index.then(async (ready) => {
-      const content = html.toString();
+      // Pagefind skips the inlined stylesheet (about a third of a page's bytes):
+      // leaving it out spares sending and parsing it, and changes nothing indexed.
+      const content = html.toString().replace(inlineStyles, '');
       failIf((await ready.addHTMLFile({ url, content })).errors, `read ${url}`);
     });
     // A page that failed to go in is reported by finish(), not as an
