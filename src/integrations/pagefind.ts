@@ -1,11 +1,13 @@
-// Builds the site search index with Pagefind once Astro has written dist/, so
-// that `astro build` alone gives a complete site. Pagefind indexes only the
-// pages whose views mark their content with data-pagefind-body (stories,
-// episodes, programmes, artworks) and splits the index by <html lang>.
+// Builds the site search index with Pagefind during `astro build`, so that the
+// build alone gives a complete site: each page goes to Pagefind's own process as
+// Astro renders it (the indexing overlaps page generation), and the index is
+// written once dist/ is complete. Pagefind indexes only the pages whose views
+// mark their content with data-pagefind-body (stories, episodes, programmes,
+// artworks) and splits the index by <html lang>.
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import * as pagefind from 'pagefind';
 import { searchIndexFolder } from '../lib/search.ts';
 
@@ -13,7 +15,10 @@ import { searchIndexFolder } from '../lib/search.ts';
 export interface SearchIndexReport {
   /** Pages indexed per language ("fr" → 21). */
   pagesPerLanguage: Record<string, number>;
-  /** Wall-clock time of the run, in milliseconds. */
+  /**
+   * Wall-clock time from the end of page generation to the written index, in
+   * milliseconds (the pages handed during generation were parsed alongside it).
+   */
   milliseconds: number;
 }
 
@@ -44,49 +49,143 @@ async function htmlFiles(dir: string): Promise<string[]> {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-/** Indexes the HTML pages of `siteDir` and writes the index to `siteDir/pagefind/`. */
-export async function indexSite(siteDir: string): Promise<SearchIndexReport> {
-  const started = performance.now();
-  try {
-    const { errors, index } = await pagefind.createIndex({});
+/** The <style> elements of a page (the build inlines the site's CSS into each page). */
+const inlineStyles = /<style\b[^>]*>[\s\S]*?<\/style>/g;
+
+/** The address Pagefind records for a file of the site: its path, without index.html. */
+const urlOfFile = (siteDir: string, file: string) =>
+  `/${relative(siteDir, file).split(sep).join('/')}`.replace(/index\.html$/, '');
+
+/**
+ * A search index that takes pages as they come and is written at the end.
+ * Pagefind's own process parses each page while the build goes on with the
+ * next ones, so indexing a large archive mostly overlaps page generation.
+ */
+export interface SearchIndex {
+  /**
+   * Hands a page to the index if a view marked its content (data-pagefind-body);
+   * a page's bytes are decoded only then.
+   */
+  add(url: string, html: string | Buffer): void;
+  /** Addresses of the pages handed so far (marked or not). */
+  readonly seen: ReadonlySet<string>;
+  /** Adds the HTML files of `siteDir` not handed yet, then writes the index to `siteDir/pagefind/`. */
+  finish(siteDir: string): Promise<SearchIndexReport>;
+}
+
+export function startSearchIndex(): SearchIndex {
+  const index = pagefind.createIndex({}).then(({ errors, index: created }) => {
     failIf(errors, 'start');
-    if (index === undefined) throw new Error('Pagefind gave no index.');
+    if (created === undefined) throw new Error('Pagefind gave no index.');
+    return created;
+  });
+  // A failure to start is reported by finish(), like a page that failed to go in.
+  index.catch(() => undefined);
+  const seen = new Set<string>();
+  const pending: Promise<void>[] = [];
+  const add = (url: string, html: string | Buffer) => {
+    seen.add(url);
     // Only the pages a view marked for the index are handed to Pagefind: it
     // would otherwise parse every list and theme page (most of a large
     // archive's pages) just to find that it must skip them.
-    for (const file of await htmlFiles(siteDir)) {
-      const content = await readFile(file, 'utf8');
-      if (!content.includes('data-pagefind-body')) continue;
-      const url = `/${relative(siteDir, file).split(sep).join('/')}`.replace(/index\.html$/, '');
-      failIf((await index.addHTMLFile({ url, content })).errors, `read ${file}`);
-    }
-    const outputPath = join(siteDir, searchIndexFolder);
-    failIf((await index.writeFiles({ outputPath })).errors, `write ${outputPath}`);
-    // The search page has its own small interface over pagefind.js: Pagefind's
-    // ready-made ones (about 450 KB) would only be dead weight in every deploy.
-    await Promise.all(unusedFiles.map((file) => rm(join(outputPath, file), { force: true })));
-    const entry = JSON.parse(
-      await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8'),
-    ) as EntryFile;
-    const pagesPerLanguage = Object.fromEntries(
-      Object.entries(entry.languages ?? {}).map(([language, facts]) => [
-        language,
-        facts.page_count ?? 0,
-      ]),
-    );
-    return { pagesPerLanguage, milliseconds: Math.round(performance.now() - started) };
-  } finally {
-    await pagefind.close();
-  }
+    if (!html.includes('data-pagefind-body')) return;
+    const job = index.then(async (ready) => {
+      // Pagefind skips the inlined stylesheet (about a third of a page's bytes):
+      // leaving it out spares sending and parsing it, and changes nothing indexed.
+      const content = html.toString().replace(inlineStyles, '');
+      failIf((await ready.addHTMLFile({ url, content })).errors, `read ${url}`);
+    });
+    // A page that failed to go in is reported by finish(), not as an
+    // unhandled rejection in the middle of the build.
+    job.catch(() => undefined);
+    pending.push(job);
+  };
+  return {
+    add,
+    seen,
+    async finish(siteDir) {
+      const started = performance.now();
+      try {
+        for (const file of await htmlFiles(siteDir)) {
+          const url = urlOfFile(siteDir, file);
+          if (!seen.has(url)) add(url, await readFile(file));
+        }
+        const failed = (await Promise.allSettled(pending)).filter(
+          (result) => result.status === 'rejected',
+        );
+        if (failed.length > 0) throw (failed[0] as PromiseRejectedResult).reason;
+        const ready = await index;
+        const outputPath = join(siteDir, searchIndexFolder);
+        failIf((await ready.writeFiles({ outputPath })).errors, `write ${outputPath}`);
+        // The search page has its own small interface over pagefind.js: Pagefind's
+        // ready-made ones (about 450 KB) would only be dead weight in every deploy.
+        await Promise.all(unusedFiles.map((file) => rm(join(outputPath, file), { force: true })));
+        const entry = JSON.parse(
+          await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8'),
+        ) as EntryFile;
+        const pagesPerLanguage = Object.fromEntries(
+          Object.entries(entry.languages ?? {}).map(([language, facts]) => [
+            language,
+            facts.page_count ?? 0,
+          ]),
+        );
+        return { pagesPerLanguage, milliseconds: Math.round(performance.now() - started) };
+      } finally {
+        await pagefind.close();
+      }
+    },
+  };
 }
 
-/** The Astro integration: indexes dist/ at the end of every build. */
+/** Indexes the HTML pages of `siteDir` and writes the index to `siteDir/pagefind/`. */
+export const indexSite = (siteDir: string): Promise<SearchIndexReport> =>
+  startSearchIndex().finish(siteDir);
+
+/**
+ * Wraps the build's page renderer so that every HTML page it renders is handed
+ * to the index as it comes out (its body is read once and given back unchanged).
+ * Pages with an address that does not end in "/" (404.html) are left to the
+ * scan of dist/ at the end, which finds them under their file's name.
+ */
+export function feedingPrerenderer(base: AstroPrerenderer, index: SearchIndex): AstroPrerenderer {
+  return {
+    ...base,
+    name: `${base.name}+search-index`,
+    async render(request, options) {
+      const result = await base.render(request, options);
+      const response = result instanceof Response ? result : result.response;
+      const url = decodeURI(new URL(request.url).pathname);
+      const isPage =
+        response.status === 200 &&
+        url.endsWith('/') &&
+        (response.headers.get('content-type') ?? '').startsWith('text/html');
+      if (!isPage || response.body === null) return result;
+      const html = Buffer.from(await response.arrayBuffer());
+      index.add(url, html);
+      const copy = new Response(html, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+      return result instanceof Response ? copy : { ...result, response: copy };
+    },
+  };
+}
+
+/** The Astro integration: indexes the pages as the build renders them, writes the index at the end. */
 export default function searchIndex(): AstroIntegration {
+  let index: SearchIndex | undefined;
   return {
     name: 'mdm-search-index',
     hooks: {
+      'astro:build:start': ({ setPrerenderer }) => {
+        const fed = startSearchIndex();
+        index = fed;
+        setPrerenderer((base) => feedingPrerenderer(base, fed));
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const report = await indexSite(fileURLToPath(dir));
+        const report = await (index ?? startSearchIndex()).finish(fileURLToPath(dir));
+        index = undefined;
         const counts = Object.entries(report.pagesPerLanguage)
           .map(([language, count]) => `${language}: ${count} pages`)
           .join(', ');

@@ -10,6 +10,7 @@ import { audioFacts, type AudioFacts } from './audio.ts';
 import { artworkProblem } from '../schemas/podcast-show.ts';
 import { ledgerForBuild } from '../server/services.ts';
 import { readBuildSeats } from './build-seats.ts';
+import { oncePerBuild } from './once-per-build.ts';
 
 /** Collections written as one file per language. */
 export type ProseCollection =
@@ -32,25 +33,6 @@ async function entriesOf<C extends ProseCollection>(collection: C): Promise<Entr
     console.warn(`Draft left out until its translation exists: ${draft.filePath ?? draft.id}`);
   }
   return kept as Entry<C>[];
-}
-
-/**
- * Remembers what a function gives, once per build. A static build reads the
- * same content for every page, so pairing and sorting a collection once instead
- * of once per page keeps the build time in step with the archive's size;
- * `astro dev` computes it afresh, since the files change under it.
- */
-function oncePerBuild<K, V>(compute: (key: K) => Promise<V>): (key: K) => Promise<V> {
-  if (import.meta.env.DEV) return compute;
-  const known = new Map<K, Promise<V>>();
-  return (key) => {
-    let value = known.get(key);
-    if (value === undefined) {
-      value = compute(key);
-      known.set(key, value);
-    }
-    return value;
-  };
 }
 
 const pairsByCollection = oncePerBuild(async (collection: ProseCollection) => {
