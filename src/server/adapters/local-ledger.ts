@@ -89,7 +89,7 @@ export class LocalLedger extends SessionLedger {
     return Promise.resolve(sessions.flatMap((slug) => uncopiedIn(this.#load(slug))));
   }
 
-  /** Registrations whose session is past the registrations' period (see retention.ts). */
+  /** Registrations whose session is past the registrations' period (src/lib/retention.ts). */
   override expired(cutoffs: RetentionCutoffs): Promise<ExpiredItem[]> {
     const all = this.#db
       .prepare('SELECT record FROM registrations ORDER BY seq')

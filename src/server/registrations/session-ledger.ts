@@ -134,7 +134,7 @@ export abstract class SessionLedger implements RegistrationLedger, RetentionPurg
     }));
   }
 
-  /** Registrations whose session is past the registrations' period (see retention.ts). */
+  /** Registrations whose session is past the registrations' period (src/lib/retention.ts). */
   async expired(cutoffs: RetentionCutoffs): Promise<ExpiredItem[]> {
     const items: ExpiredItem[] = [];
     for (const slug of await this.sessions()) {
