@@ -7,6 +7,7 @@ import { AirtableStore } from './adapters/airtable-store.ts';
 import { BlobsErasureLog } from './adapters/blobs-erasure-log.ts';
 import { BlobsLedger } from './adapters/blobs-ledger.ts';
 import { BlobsQueue } from './adapters/blobs-queue.ts';
+import { listedEtags } from './adapters/cli-blobs.ts';
 import { FileErasureLog } from './adapters/file-erasure-log.ts';
 import { FileQueue } from './adapters/file-queue.ts';
 import { LocalLedger } from './adapters/local-ledger.ts';
@@ -93,7 +94,7 @@ export function createServices(config: AppConfig, log: Logger = createLogger()):
   const sessions = sessionCatalogFromFile(config.sessionsFile ?? resolve(sessionCatalogPath));
   const ledger =
     config.queue.kind === 'blobs'
-      ? new BlobsLedger({ store: getStore({ name: 'registrations', consistency: 'strong' }) })
+      ? blobsLedger({ listEtags: !config.deployed })
       : new LocalLedger({ file: join(config.dataDir, 'registrations.sqlite') });
   // The erasure log lives beside the queue and the ledger it protects.
   const erasures =
@@ -141,6 +142,16 @@ export function createServices(config: AppConfig, log: Logger = createLogger()):
 }
 
 /**
+ * The seat ledger on Netlify Blobs. Netlify's reads answer the etag that its
+ * conditional writes need, in one request; the Netlify CLI's local server's
+ * do not: off Netlify, `listEtags` has each read list the etag first (cli-blobs.ts).
+ */
+function blobsLedger(options: { listEtags: boolean }): BlobsLedger {
+  const store = getStore({ name: 'registrations', consistency: 'strong' });
+  return new BlobsLedger({ store: options.listEtags ? listedEtags(store) : store });
+}
+
+/**
  * The seat ledger as the build may read it, for the count of seats left that
  * the training pages print (src/lib/build-seats.ts): the one the functions use
  * (see createServices), chosen without the rest of their configuration, which
@@ -156,7 +167,8 @@ export function ledgerForBuild(
     (env['QUEUE_BACKEND'] ?? (isDeployedOnNetlify(env) ? 'blobs' : 'files')) === 'blobs';
   if (blobs) {
     try {
-      return new BlobsLedger({ store: getStore({ name: 'registrations', consistency: 'strong' }) });
+      // Counting seats only reads, and a read needs no etag: one request a session.
+      return blobsLedger({ listEtags: false });
     } catch {
       return null;
     }

@@ -27,8 +27,8 @@ const adapters: [string, () => Promise<LedgerHarness>][] = [
   [
     'BlobsLedger (local Netlify Blobs server)',
     async () => {
-      // Serialised: the local server's writes are not atomic (see serial-blobs-proxy.ts).
-      const blobs = await localBlobs('blobs-ledger-', true);
+      // Serialised: the local server's writes are not atomic (see netlify-blobs-proxy.ts).
+      const blobs = await localBlobs('blobs-ledger-', { serialised: true });
       const names = new WeakMap<RegistrationLedger, string>();
       let count = 0;
       const open = (name: string) => {

@@ -1,46 +1,25 @@
 // The seat ledger on this machine: an SQLite file (node:sqlite). Each change
 // runs in a BEGIN IMMEDIATE transaction, so that two processes sharing the file
-// cannot both take the last seat.
+// cannot both take the last seat. Every ledger method is in SessionLedger; this
+// module holds only the storage, and the queries its columns answer directly.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { openShared, whileLocked } from './sqlite-file.ts';
 import type {
-  CurrentSession,
   ExpiredItem,
-  FollowResult,
-  NewRegistration,
   Registration,
-  RegistrationEmail,
-  RegistrationLedger,
   RetentionCutoffs,
-  RetentionPurge,
-  SessionFacts,
-  SessionNotice,
   UncopiedRegistration,
 } from '../ports.ts';
-import {
-  applyCancel,
-  applyDropUnverified,
-  applyErase,
-  applyFollow,
-  applyMarkCopied,
-  applyMarkSent,
-  applyOwe,
-  applyPurge,
-  applyRegister,
-  applyVerify,
-  bySession,
-  countSeats,
-  expiredIn,
-  needsCopy,
-  uncopiedIn,
-} from '../registrations/ledger-rules.ts';
+import { expiredIn, needsCopy, uncopiedIn } from '../registrations/ledger-rules.ts';
+import { SessionLedger, type LedgerStep } from '../registrations/session-ledger.ts';
 
-export class LocalLedger implements RegistrationLedger, RetentionPurge {
+export class LocalLedger extends SessionLedger {
   readonly #db: DatabaseSync;
 
   constructor(options: { file: string }) {
+    super();
     mkdirSync(dirname(options.file), { recursive: true });
     // Loaded at run time, not imported: see local-store.ts.
     const sqlite = process.getBuiltinModule('node:sqlite');
@@ -77,79 +56,30 @@ export class LocalLedger implements RegistrationLedger, RetentionPurge {
     }
   }
 
-  register(input: NewRegistration) {
-    return this.#change(input.sessionSlug, (list) => {
-      const { list: next, ...answer } = applyRegister(list, input);
-      return { next, answer };
-    });
+  protected read(sessionSlug: string): Promise<Registration[]> {
+    return Promise.resolve(this.#load(sessionSlug));
   }
 
-  verify(sessionSlug: string, id: string, at: string, capacity: number, facts?: SessionFacts) {
-    return this.#change(sessionSlug, (list) => {
-      const { list: next, found } = applyVerify(list, id, at, capacity, facts);
-      return { next, answer: found };
-    });
+  protected sessions(): Promise<string[]> {
+    return Promise.resolve(
+      this.#db
+        .prepare('SELECT DISTINCT session_slug FROM registrations')
+        .all()
+        .map((row) => String(row['session_slug'])),
+    );
   }
 
-  async dropUnverified(before: string): Promise<number> {
-    const sessions = this.#db
-      .prepare('SELECT DISTINCT session_slug FROM registrations')
-      .all()
-      .map((row) => String(row['session_slug']));
-    let dropped = 0;
-    for (const slug of sessions) {
-      dropped += await this.#change(slug, (list) => {
-        const result = applyDropUnverified(list, before);
-        return { next: result.list, answer: result.dropped };
-      });
-    }
-    return dropped;
-  }
+  // The three queries over every session are answered from the table's own
+  // columns (an index on the emails owed, the copies owed) and in its order.
 
-  cancel(sessionSlug: string, id: string, at: string) {
-    return this.#change(sessionSlug, (list) => {
-      const { list: next, ...answer } = applyCancel(list, id, at);
-      return { next, answer };
-    });
-  }
-
-  seats(sessionSlug: string, capacity: number) {
-    return Promise.resolve(countSeats(this.#load(sessionSlug), capacity));
-  }
-
-  find(sessionSlug: string, id: string): Promise<Registration | null> {
-    return Promise.resolve(this.#load(sessionSlug).find((r) => r.id === id) ?? null);
-  }
-
-  unsent(): Promise<Registration[]> {
+  override unsent(): Promise<Registration[]> {
     const rows = this.#db
       .prepare('SELECT record FROM registrations WHERE owes = 1 ORDER BY seq')
       .all();
     return Promise.resolve(rows.map((row) => JSON.parse(String(row['record'])) as Registration));
   }
 
-  async markSent(sessionSlug: string, id: string, email: RegistrationEmail): Promise<void> {
-    await this.#change(sessionSlug, (list) => ({
-      next: applyMarkSent(list, id, email),
-      answer: undefined,
-    }));
-  }
-
-  owe(sessionSlug: string, notice: SessionNotice, at: string): Promise<number> {
-    return this.#change(sessionSlug, (list) => {
-      const { list: next, owed } = applyOwe(list, notice, at);
-      return { next, answer: owed };
-    });
-  }
-
-  follow(sessionSlug: string, current: CurrentSession, at: string): Promise<FollowResult> {
-    return this.#change(sessionSlug, (list) => {
-      const { list: next, result } = applyFollow(list, current, at);
-      return { next, answer: result };
-    });
-  }
-
-  uncopied(): Promise<UncopiedRegistration[]> {
+  override uncopied(): Promise<UncopiedRegistration[]> {
     const sessions = this.#db
       .prepare(
         'SELECT session_slug, MIN(seq) AS first FROM registrations WHERE uncopied = 1 GROUP BY session_slug ORDER BY first',
@@ -159,15 +89,8 @@ export class LocalLedger implements RegistrationLedger, RetentionPurge {
     return Promise.resolve(sessions.flatMap((slug) => uncopiedIn(this.#load(slug))));
   }
 
-  async markCopied(sessionSlug: string, id: string, state: string): Promise<void> {
-    await this.#change(sessionSlug, (list) => ({
-      next: applyMarkCopied(list, id, state),
-      answer: undefined,
-    }));
-  }
-
-  /** Registrations whose session is past the registrations' period (see retention.ts). */
-  expired(cutoffs: RetentionCutoffs): Promise<ExpiredItem[]> {
+  /** Registrations whose session is past the registrations' period (src/lib/retention.ts). */
+  override expired(cutoffs: RetentionCutoffs): Promise<ExpiredItem[]> {
     const all = this.#db
       .prepare('SELECT record FROM registrations ORDER BY seq')
       .all()
@@ -181,24 +104,6 @@ export class LocalLedger implements RegistrationLedger, RetentionPurge {
     );
   }
 
-  async purge(items: readonly ExpiredItem[]): Promise<number> {
-    let count = 0;
-    for (const [slug, ids] of bySession(items)) {
-      count += await this.#change(slug, (list) => {
-        const { list: next, purged } = applyPurge(list, ids);
-        return { next, answer: purged };
-      });
-    }
-    return count;
-  }
-
-  erase(sessionSlug: string, id: string, at: string) {
-    return this.#change(sessionSlug, (list) => {
-      const { list: next, ...answer } = applyErase(list, id, at);
-      return { next, answer };
-    });
-  }
-
   close(): void {
     this.#db.close();
   }
@@ -210,17 +115,18 @@ export class LocalLedger implements RegistrationLedger, RetentionPurge {
       .map((row) => JSON.parse(String(row['record'])) as Registration);
   }
 
-  /** Reads the session's registrations, applies `step` and writes back what changed, atomically. */
-  #change<T>(
-    sessionSlug: string,
-    step: (list: Registration[]) => { next: Registration[]; answer: T },
-  ): Promise<T> {
+  /** Reads the session's registrations, applies `step` and writes back what changed, in one transaction. */
+  protected change<T>(sessionSlug: string, step: LedgerStep<T>): Promise<T> {
     whileLocked(() => {
       this.#db.exec('BEGIN IMMEDIATE');
     });
     try {
       const before = this.#load(sessionSlug);
       const { next, answer } = step(before);
+      if (next === null) {
+        this.#db.exec('COMMIT');
+        return Promise.resolve(answer);
+      }
       // A row is rewritten when it changed or when its copy became owed (a waiting position moved).
       const row = (list: Registration[], r: Registration) =>
         `${needsCopy(list, r) ? 1 : 0} ${JSON.stringify(r)}`;
