@@ -20,9 +20,11 @@ export interface LinkKind {
   fields: readonly RegExp[];
 }
 
+/** Why a link is refused. */
+export type LinkProblem = 'malformed' | 'bad-signature' | 'expired';
+
 export type LinkCheck =
-  | { ok: true; fields: string[]; expiresAt: Date }
-  | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' };
+  { ok: true; fields: string[]; expiresAt: Date } | { ok: false; reason: LinkProblem };
 
 function signature(kind: LinkKind, payload: string, secret: string): string {
   const signed = kind.context === '' ? payload : `${kind.context}:${payload}`;

@@ -2,6 +2,7 @@
 // confirms the address (GET shows a button, POST confirms and gives a seat or a
 // place on the waiting list), seats left (JSON, cached briefly), and the
 // cancellation link (GET shows a button, POST cancels).
+import { t } from '../../i18n/index.ts';
 import { registrationOpen } from '../../calendar/session-instants.ts';
 import { validateRegistration } from '../../schemas/forms/registration.ts';
 import { pickLocale } from '../../schemas/forms/validate.ts';
@@ -37,7 +38,6 @@ import { sessionPath, sitePath } from '../site-paths.ts';
 import type { RequestContext } from './context.ts';
 import { failure } from './failure.ts';
 
-const invalidTitle = { fr: 'Certains champs sont à corriger.', en: 'Some fields need fixing.' };
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Sends what a registration is owed, after the answer; the drain retries what fails. */
@@ -75,7 +75,11 @@ export async function handleRegistration(
       deps.log.info('registration_invalid', { code: Object.keys(result.errors).sort().join(',') });
       return form
         ? html(registrationInvalidPage(locale, result.errors, back), { status: 422 })
-        : problem({ status: 422, title: invalidTitle[locale], errors: result.errors });
+        : problem({
+            status: 422,
+            title: t(locale, 'problem.invalidFields'),
+            errors: result.errors,
+          });
     }
     const spam = spamVerdict(body.data, deps.clock.now());
     if (spam.suspect) {
