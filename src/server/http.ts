@@ -60,7 +60,8 @@ export function problem(p: Problem, init: ResponseInit = {}): Response {
   return response;
 }
 
-export function html(body: string, init: ResponseInit = {}): Response {
+/** An HTML page as the answer (the pages of src/server/pages/). */
+export function htmlResponse(body: string, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set('content-type', 'text/html; charset=utf-8');
   return new Response(body, { ...init, headers });
