@@ -123,7 +123,8 @@ export function fieldWords(field: Field, locale: Locale): FieldWords {
   return {
     label: fieldText(locale, `${field.words}.label`) ?? field.name,
     ...(hint === undefined ? {} : { hint }),
-    error: (filled ? fieldText(locale, `${field.words}.error`) : undefined) ?? t(locale, 'form.reload'),
+    error:
+      (filled ? fieldText(locale, `${field.words}.error`) : undefined) ?? t(locale, 'form.reload'),
   };
 }
 
