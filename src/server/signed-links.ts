@@ -23,6 +23,10 @@ export interface LinkKind {
 /** Why a link is refused. */
 export type LinkProblem = 'malformed' | 'bad-signature' | 'expired';
 
+/** The HTTP status of a refused link: gone once expired, a bad request otherwise. */
+export const linkProblemStatus = (reason: LinkProblem): number =>
+  reason === 'expired' ? 410 : 400;
+
 export type LinkCheck =
   { ok: true; fields: string[]; expiresAt: Date } | { ok: false; reason: LinkProblem };
 

@@ -1,30 +1,26 @@
 // GET /api/erasure?token=… shows what we hold (right of access) and a
 // confirmation; POST /api/erasure erases. Once erased, the link says so.
-import { stringOrEmpty } from '../../lib/values.ts';
 import { heldApplication } from '../applications/access.ts';
 import { eraseApplication } from '../applications/erase.ts';
 import { erasurePath } from '../applications/welcome.ts';
 import { isErased } from '../erasures.ts';
-import { htmlResponse, readBody } from '../http.ts';
+import { htmlResponse, readLinkRequest } from '../http.ts';
 import { applicationAccess } from '../pages/access.ts';
 import { erasureConfirmPage, erasureDonePage, erasureInvalidPage } from '../pages/erasure.ts';
 import { adapterNames, getServices } from '../services.ts';
+import { linkProblemStatus } from '../signed-links.ts';
 import { verifyErasureToken } from '../tokens.ts';
 import { failure } from './failure.ts';
 
 export async function handleErasure(req: Request): Promise<Response> {
   try {
     const { deps, config } = getServices();
-    const given =
-      req.method === 'GET'
-        ? new URL(req.url).searchParams.get('token')
-        : (await readBody(req, 4096)).data['token'];
-    const token = stringOrEmpty(given);
+    const { token } = await readLinkRequest(req);
     const check = verifyErasureToken(token, deps.signingSecret, new Date(deps.clock.now()));
     if (!check.ok) {
       deps.log.info('erasure_refused', { code: check.reason });
       return htmlResponse(erasureInvalidPage(check.locale, check.reason, deps.coordinatorEmail), {
-        status: check.reason === 'expired' ? 410 : 400,
+        status: linkProblemStatus(check.reason),
       });
     }
     const { id, locale } = check.claim;

@@ -2,13 +2,12 @@
 // confirms the address (GET shows a button, POST confirms and gives a seat or a
 // place on the waiting list), seats left (JSON, cached briefly), and the
 // cancellation link (GET shows a button, POST cancels).
-import { stringOrEmpty } from '../../lib/values.ts';
 import { t } from '../../i18n/index.ts';
 import { registrationOpen } from '../../calendar/session-instants.ts';
 import { validateRegistration } from '../../schemas/forms/registration.ts';
 import { pickLocale } from '../../schemas/forms/validate.ts';
 import { spamVerdict } from '../applications/spam.ts';
-import { htmlResponse, json, problem, readBody, redirect } from '../http.ts';
+import { htmlResponse, json, problem, readBody, readLinkRequest, redirect } from '../http.ts';
 import { errorCode } from '../log.ts';
 import {
   cancelConfirmPage,
@@ -35,6 +34,7 @@ import {
 import { adapterNames, getServices } from '../services.ts';
 import { isErased } from '../erasures.ts';
 import { registrationAccess } from '../pages/access.ts';
+import { linkProblemStatus } from '../signed-links.ts';
 import { sessionPath, sitePath } from '../site-paths.ts';
 import type { RequestContext } from './context.ts';
 import { failure } from './failure.ts';
@@ -129,18 +129,14 @@ export async function handleRegistration(
 export async function handleVerify(req: Request, context: RequestContext): Promise<Response> {
   try {
     const deps = getServices().registrations;
-    const form = req.method === 'GET' ? null : (await readBody(req, 4096)).data;
-    const given = form === null ? new URL(req.url).searchParams.get('token') : form['token'];
-    const token = stringOrEmpty(given);
+    const { token, form } = await readLinkRequest(req);
     const now = new Date(deps.clock.now());
     const check = verifyCancelToken(token, deps.signingSecret, now, 'verify');
     if (!check.ok) {
       deps.log.info('verify_refused', { code: check.reason });
       return htmlResponse(
         linkInvalidPage(check.locale, check.reason, deps.coordinatorEmail, 'verify'),
-        {
-          status: check.reason === 'expired' ? 410 : 400,
-        },
+        { status: linkProblemStatus(check.reason) },
       );
     }
     const { sessionSlug, id, locale } = check.claim;
@@ -192,17 +188,13 @@ export async function handleSeats(slug: string): Promise<Response> {
 export async function handleCancel(req: Request, context: RequestContext): Promise<Response> {
   try {
     const deps = getServices().registrations;
-    const form = req.method === 'GET' ? null : (await readBody(req, 4096)).data;
-    const given = form === null ? new URL(req.url).searchParams.get('token') : form['token'];
-    const token = stringOrEmpty(given);
+    const { token, form } = await readLinkRequest(req);
     const check = verifyCancelToken(token, deps.signingSecret, new Date(deps.clock.now()));
     if (!check.ok) {
       deps.log.info('cancel_refused', { code: check.reason });
       return htmlResponse(
         linkInvalidPage(check.locale, check.reason, deps.coordinatorEmail, 'cancel'),
-        {
-          status: check.reason === 'expired' ? 410 : 400,
-        },
+        { status: linkProblemStatus(check.reason) },
       );
     }
     const { sessionSlug, id, locale } = check.claim;
