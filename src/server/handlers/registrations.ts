@@ -4,6 +4,7 @@
 // cancellation link (GET shows a button, POST cancels).
 import { t } from '../../i18n/index.ts';
 import { registrationOpen } from '../../calendar/session-instants.ts';
+import type { Locale } from '../../schemas/common.ts';
 import { validateRegistration } from '../../schemas/forms/registration.ts';
 import { pickLocale } from '../../schemas/forms/validate.ts';
 import { spamVerdict } from '../applications/spam.ts';
@@ -34,7 +35,7 @@ import {
 import { adapterNames, getServices } from '../services.ts';
 import { isErased } from '../erasures.ts';
 import { registrationAccess } from '../pages/access.ts';
-import { linkProblemStatus } from '../signed-links.ts';
+import { linkProblemStatus, type LinkProblem } from '../signed-links.ts';
 import { sessionPath, sitePath } from '../site-paths.ts';
 import type { RequestContext } from './context.ts';
 import { failure } from './failure.ts';
@@ -58,6 +59,18 @@ function deliverLater(
       deps.log.error('registration_delivery_failed', { id, code: errorCode(error) });
     }),
   );
+}
+
+/** The answer to a cancellation or confirmation link that is not one of ours, or too old. */
+function linkRefused(
+  deps: RegistrationDeps,
+  purpose: 'cancel' | 'verify',
+  check: { locale: Locale; reason: LinkProblem },
+): Response {
+  deps.log.info(`${purpose}_refused`, { code: check.reason });
+  return htmlResponse(linkInvalidPage(check.locale, check.reason, deps.coordinatorEmail, purpose), {
+    status: linkProblemStatus(check.reason),
+  });
 }
 
 export async function handleRegistration(
@@ -132,13 +145,7 @@ export async function handleVerify(req: Request, context: RequestContext): Promi
     const { token, form } = await readLinkRequest(req);
     const now = new Date(deps.clock.now());
     const check = verifyCancelToken(token, deps.signingSecret, now, 'verify');
-    if (!check.ok) {
-      deps.log.info('verify_refused', { code: check.reason });
-      return htmlResponse(
-        linkInvalidPage(check.locale, check.reason, deps.coordinatorEmail, 'verify'),
-        { status: linkProblemStatus(check.reason) },
-      );
-    }
+    if (!check.ok) return linkRefused(deps, 'verify', check);
     const { sessionSlug, id, locale } = check.claim;
     const training = sitePath('training', locale);
     if (form === null) {
@@ -190,13 +197,7 @@ export async function handleCancel(req: Request, context: RequestContext): Promi
     const deps = getServices().registrations;
     const { token, form } = await readLinkRequest(req);
     const check = verifyCancelToken(token, deps.signingSecret, new Date(deps.clock.now()));
-    if (!check.ok) {
-      deps.log.info('cancel_refused', { code: check.reason });
-      return htmlResponse(
-        linkInvalidPage(check.locale, check.reason, deps.coordinatorEmail, 'cancel'),
-        { status: linkProblemStatus(check.reason) },
-      );
-    }
+    if (!check.ok) return linkRefused(deps, 'cancel', check);
     const { sessionSlug, id, locale } = check.claim;
     const training = sitePath('training', locale);
     // Erased already: the link says so rather than offer to erase again.
