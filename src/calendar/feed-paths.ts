@@ -1,5 +1,6 @@
 // Where the session feeds are published and what calendars call them. The
 // endpoint files under src/pages/ serve exactly these paths.
+import { t } from '../i18n/index.ts';
 import type { Locale } from '../schemas/common.ts';
 
 const folder: Record<Locale, { dir: string; file: string }> = {
@@ -15,10 +16,8 @@ export const feedPath = (locale: Locale, delegation?: string): string =>
 export const webcalUrl = (absoluteUrl: string): string =>
   absoluteUrl.replace(/^https?:/, 'webcal:');
 
-const names: Record<Locale, string> = { fr: 'formations', en: 'training sessions' };
-
 /** The calendar's name in a subscriber's list: "Médecins du Monde Calais – formations", or "… – formations, Grande-Synthe". */
 export const feedName = (locale: Locale, delegationName?: string): string =>
   delegationName === undefined
-    ? `Médecins du Monde Calais – ${names[locale]}`
-    : `Médecins du Monde – ${names[locale]}, ${delegationName}`;
+    ? t(locale, 'calendar.feedName')
+    : t(locale, 'calendar.feedName.delegation', { delegation: delegationName });

@@ -9,6 +9,7 @@ import ical, {
   ICalEventStatus,
   type ICalCalendar,
 } from 'ical-generator';
+import { t } from '../i18n/index.ts';
 import type { Locale } from '../schemas/common.ts';
 import type { SessionData } from '../schemas/session.ts';
 import { sessionInstants } from './session-instants.ts';
@@ -58,30 +59,11 @@ export interface FeedOptions {
 /** How often subscribed clients should fetch the feed again; rebuilds follow each change. */
 const feedRefreshSeconds = 6 * 60 * 60;
 
-const texts = {
-  fr: {
-    cancelled: 'Annulé : ',
-    trainer: 'Animation : ',
-    notes: 'À savoir : ',
-    video: 'Lien de la visio : ',
-    details: 'Informations : ',
-    product: 'Formations',
-  },
-  en: {
-    cancelled: 'Cancelled: ',
-    trainer: 'Trainer: ',
-    notes: 'Good to know: ',
-    video: 'Video link: ',
-    details: 'Details: ',
-    product: 'Training',
-  },
-} as const satisfies Record<Locale, Record<string, string>>;
-
 function calendar(locale: Locale, method: ICalCalendarMethod | null): ICalCalendar {
   return ical({
     prodId: {
       company: 'Médecins du Monde Calais',
-      product: texts[locale].product,
+      product: t(locale, 'calendar.product'),
       language: locale.toUpperCase(),
     },
     method,
@@ -89,7 +71,7 @@ function calendar(locale: Locale, method: ICalCalendarMethod | null): ICalCalend
 }
 
 /** The calendar's text; RFC 5545 ends every line with CRLF, the last one included. */
-const text = (cal: ICalCalendar): string => `${cal.toString()}\r\n`;
+const calendarText = (cal: ICalCalendar): string => `${cal.toString()}\r\n`;
 
 function addSession(
   cal: ICalCalendar,
@@ -97,16 +79,20 @@ function addSession(
   locale: Locale,
   details: { url: string; uidDomain: string; now: Date; sequence: number; cancelled: boolean },
 ) {
-  const t = texts[locale];
+  /** "Animation : …": a label of the dictionary and its value. */
+  const line = (
+    key: 'calendar.trainer' | 'calendar.notes' | 'calendar.video' | 'calendar.details',
+    value: string,
+  ) => `${t(locale, key)}${t(locale, 'punctuation.colon')}${value}`;
   const { start, end } = sessionInstants(session);
   const cancelled = details.cancelled || session.status === 'cancelled';
   const description = [
     session.description[locale],
     '',
-    `${t.trainer}${session.trainerRole[locale]}`,
-    ...(session.notes === undefined ? [] : [`${t.notes}${session.notes[locale]}`]),
-    ...(session.videoLink === undefined ? [] : [`${t.video}${session.videoLink}`]),
-    `${t.details}${details.url}`,
+    line('calendar.trainer', session.trainerRole[locale]),
+    ...(session.notes === undefined ? [] : [line('calendar.notes', session.notes[locale])]),
+    ...(session.videoLink === undefined ? [] : [line('calendar.video', session.videoLink)]),
+    line('calendar.details', details.url),
   ].join('\n');
   return cal.createEvent({
     id: sessionUid(session.slug, details.uidDomain),
@@ -114,7 +100,9 @@ function addSession(
     stamp: details.now,
     start,
     end,
-    summary: `${cancelled ? t.cancelled : ''}${session.title[locale]}`,
+    summary: cancelled
+      ? `${t(locale, 'calendar.cancelled')}${t(locale, 'punctuation.colon')}${session.title[locale]}`
+      : session.title[locale],
     description,
     location:
       session.place === undefined
@@ -160,7 +148,7 @@ export function buildInvitation(
     status: cancel ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED,
     rsvp: false,
   });
-  return text(cal);
+  return calendarText(cal);
 }
 
 /**
@@ -187,5 +175,5 @@ export function buildFeed(
       cancelled: false,
     });
   }
-  return text(cal);
+  return calendarText(cal);
 }

@@ -391,7 +391,6 @@ export const en: Record<keyof typeof fr, string> = {
   'erasure.contact': 'To erase your data, write to the coordination: {email}.',
   'formErrors.title': 'Your application is not sent yet',
   'formErrors.intro': 'Please fix the following, then send the form again:',
-  'formErrors.colon': ': ',
   'formErrors.backHint': 'Your browser’s Back button takes you to the form with what you typed.',
   'formFailed.title': 'Your application could not be recorded',
   'formFailed.body':
@@ -498,4 +497,138 @@ export const en: Record<keyof typeof fr, string> = {
   'format.sizeUnit.2': 'kB',
   'format.sizeUnit.3': 'MB',
   'format.sizeUnit.4': 'GB',
+  'punctuation.colon': ': ',
+  'form.registration.consent.label':
+    'I agree that Médecins du Monde keeps this information to manage my registration, as the privacy notice explains.',
+  'form.registration.consent.error':
+    'Tick the box to accept the privacy notice: without your agreement we cannot record your registration.',
+  'registration.form.title': 'Register',
+  'registration.form.emailHint':
+    'You first get a link to confirm this address: the seat is yours when you follow it (within 48 hours). Then the confirmation, the invitation and the link to cancel.',
+  'registration.form.submit': 'Register',
+  'registration.invalidTitle': 'Some fields need fixing',
+  'registration.field.name': 'Name',
+  'registration.field.email': 'Email',
+  'registration.field.consent': 'Consent',
+  'registration.back': 'Back to the form',
+  'registration.duplicateTitle': 'You are already registered',
+  'registration.duplicate':
+    'This email address is already registered for this session. The email we sent you has the details, and the link to cancel.',
+  'registration.closedTitle': 'Registration is closed',
+  'registration.closed.cancelled': 'This session is cancelled: it takes no more registrations.',
+  'registration.closed.unknown': 'This session is over or does not exist.',
+  'registration.closed.closed':
+    'Registration for this session has closed: the training team has settled the list.',
+  'registration.training': 'See the upcoming sessions',
+  'registration.cancel.title': 'Cancel your registration',
+  'registration.cancel.confirm':
+    'You are about to cancel your registration. Your seat will be offered to the first person on the waiting list.',
+  'registration.cancel.button': 'Cancel my registration',
+  'registration.cancel.doneTitle': 'Your registration is cancelled',
+  'registration.cancel.done': 'Thank you for letting us know: your seat is free again.',
+  'registration.cancel.goneTitle': 'Nothing to cancel',
+  'registration.cancel.gone': 'This registration is already cancelled.',
+  'registration.cancel.contact': 'To cancel, write to the coordination: {email}.',
+  'registration.erase.intro':
+    'You can also erase your registration: we will keep neither your name nor your email for this session.',
+  'registration.erase.button': 'Cancel and erase my data',
+  'registration.erase.doneTitle': 'Your data is erased',
+  'registration.erase.done':
+    'Your registration and the data that came with it are erased, for good.',
+  'registration.noneTitle': 'Nothing to cancel',
+  'registration.none':
+    'We no longer hold anything of the registration behind this link: it was erased, or deleted at the end of its retention period.',
+  'registration.verify.title': 'Confirm your address',
+  'registration.verify.text':
+    'Confirm that this address is yours: your registration then gets a seat, or a place on the waiting list if the session is full.',
+  'registration.verify.button': 'Confirm and ask for my seat',
+  'registration.verify.goneTitle': 'This request is no longer valid',
+  'registration.verify.gone':
+    'It was cancelled, or not confirmed in time. You can register again from the session’s page.',
+  'registration.verify.contact':
+    'Register again from the session’s page, or write to the coordination: {email}.',
+  'registration.result.description':
+    'Registration for a training session of Médecins du Monde Calais.',
+  'registration.result.training': 'See the upcoming training sessions',
+  'registration.result.checkEmail.title': 'Confirm your email address',
+  'registration.result.checkEmail.lead': 'One more step to get your seat.',
+  'registration.result.checkEmail.email':
+    'An email is on its way to the address you gave. Follow the link in it within 48 hours: seats go to confirmed addresses, in the order they are confirmed, and when the session is full you are put on the waiting list. If it does not arrive, look in your spam folder.',
+  'registration.result.registered.title': 'Your registration is confirmed',
+  'registration.result.registered.lead': 'Your seat is booked. Thank you!',
+  'registration.result.registered.email':
+    'A confirmation email is on its way to the address you gave, with an invitation for your calendar and a link to cancel if you can no longer come. If it does not arrive, look in your spam folder.',
+  'registration.result.waitingList.title': 'You are on the waiting list',
+  'registration.result.waitingList.lead': 'The session is full for now.',
+  'registration.result.waitingList.email':
+    'An email is on its way to the address you gave. If a seat comes free, it will be offered to you by email, in the order people registered.',
+  'email.registration.subject.verify': 'Confirm your address for: {title}',
+  'email.registration.subject.confirmed': 'Registration confirmed: {title}',
+  'email.registration.subject.waiting': 'Waiting list: {title}',
+  'email.registration.subject.promoted': 'A seat has come free for you: {title}',
+  'email.registration.subject.reminder': 'Reminder: {title}',
+  'email.registration.subject.session-cancelled': 'Session cancelled: {title}',
+  'email.registration.subject.session-changed': 'Session changed: {title}',
+  'email.registration.subject.session-rescheduled': 'Session back on: {title}',
+  'email.registration.hello': 'Hello {name},',
+  'email.registration.verify':
+    'To get a seat, confirm your address with this link within {hours} hours. Seats go to confirmed addresses, in the order they are confirmed; when the session is full, you are put on the waiting list.',
+  'email.registration.verifyLink': 'Confirm my address',
+  'email.registration.notYou':
+    'Did you not ask for anything? Someone may have typed your address by mistake: ignore this message and the request will be deleted, with nothing more.',
+  'email.registration.lead.verify':
+    'A registration for a Médecins du Monde training session in Calais was requested with your email address.',
+  'email.registration.lead.confirmed': 'Your seat is booked for this session.',
+  'email.registration.lead.waiting':
+    'The session is full: you are on the waiting list. If a seat comes free, it will be offered to you by email, in the order people registered.',
+  'email.registration.lead.promoted':
+    'A seat has come free and it is yours: your registration is confirmed. If you can no longer come, please cancel so that someone else can have it.',
+  'email.registration.lead.reminder':
+    'Your training session is less than two days away. If you can no longer come, please cancel so that someone else can have your seat.',
+  'email.registration.lead.session-cancelled':
+    'We are sorry: the training team has cancelled this session. There is nothing you need to do; the next sessions are on the Training page.',
+  'email.registration.lead.session-changed':
+    'The training team has changed this session. Your seat is still yours.',
+  'email.registration.lead.session-rescheduled':
+    'Good news: this session, which had been cancelled, will take place after all, and your seat is still yours.',
+  'email.registration.waitingLead.session-changed':
+    'The training team has changed the session you are on the waiting list for. You keep your place on the list.',
+  'email.registration.waitingLead.session-rescheduled':
+    'The session you were on the waiting list for, which had been cancelled, will take place after all. You keep your place on the list.',
+  'email.registration.changed': 'What changes:',
+  'email.registration.noVideoLink': 'no link',
+  'email.registration.video': 'Video link',
+  'email.registration.updated':
+    'The attached invitation (.ics) updates the session in your calendar.',
+  'email.registration.removed':
+    'The attached invitation (.ics) removes the session from your calendar.',
+  'email.registration.invitation':
+    'The attached invitation (.ics) adds the session to your calendar.',
+  'email.registration.when': 'When',
+  'email.registration.where': 'Where',
+  'email.registration.online': 'Online',
+  'email.registration.trainer': 'Trainer',
+  'email.registration.notes': 'Good to know',
+  'email.registration.details': 'The session’s page:',
+  'email.registration.cancel': 'Can no longer come? Cancel your registration:',
+  'email.registration.questions': 'A question? Write to {email}.',
+  'calendar.product': 'Training',
+  'calendar.cancelled': 'Cancelled',
+  'calendar.trainer': 'Trainer',
+  'calendar.notes': 'Good to know',
+  'calendar.video': 'Video link',
+  'calendar.details': 'Details',
+  'retention.months.one': '{count} month',
+  'retention.months.many': '{count} months',
+  'retention.days.one': '{count} day',
+  'retention.days.many': '{count} days',
+  'retention.after.applications': 'after our last exchange',
+  'retention.after.registrations': 'after the date of the session',
+  'retention.after.suspectedSpam': 'after it was sent',
+  'retention.after.pending': 'after it was sent',
+  'retention.after.erasureRecords': 'after the erasure',
+  'retention.after.localOutbox': 'after it was sent',
+  'calendar.feedName': 'Médecins du Monde Calais – training sessions',
+  'calendar.feedName.delegation': 'Médecins du Monde – training sessions, {delegation}',
+  'email.sessionOnline': 'online',
 };

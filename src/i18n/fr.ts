@@ -400,7 +400,6 @@ export const fr = {
   'erasure.contact': 'Pour effacer vos données, écrivez à la coordination : {email}.',
   'formErrors.title': 'Votre candidature n’est pas encore envoyée',
   'formErrors.intro': 'Corrigez ces points, puis envoyez de nouveau le formulaire :',
-  'formErrors.colon': ' : ',
   'formErrors.backHint':
     'Le bouton « Retour » de votre navigateur vous ramène au formulaire avec ce que vous aviez saisi.',
   'formFailed.title': 'Votre candidature n’a pas pu être enregistrée',
@@ -511,4 +510,136 @@ export const fr = {
   'format.sizeUnit.2': 'ko',
   'format.sizeUnit.3': 'Mo',
   'format.sizeUnit.4': 'Go',
+  'punctuation.colon': ' : ',
+  'form.registration.consent.label':
+    'J’accepte que Médecins du Monde conserve ces informations pour gérer mon inscription, comme l’explique la politique de confidentialité.',
+  'form.registration.consent.error':
+    'Cochez la case pour accepter la politique de confidentialité : sans votre accord, nous ne pouvons pas enregistrer votre inscription.',
+  'registration.form.title': 'S’inscrire',
+  'registration.form.emailHint':
+    'Vous recevez d’abord un lien pour confirmer cette adresse : la place vous revient quand vous le suivez (dans les 48 heures). Puis la confirmation, l’invitation et le lien pour annuler.',
+  'registration.form.submit': 'M’inscrire',
+  'registration.invalidTitle': 'Certains champs sont à corriger',
+  'registration.field.name': 'Nom',
+  'registration.field.email': 'Email',
+  'registration.field.consent': 'Consentement',
+  'registration.back': 'Retour au formulaire',
+  'registration.duplicateTitle': 'Vous êtes déjà inscrit·e',
+  'registration.duplicate':
+    'Une inscription à cette session existe déjà pour cette adresse email. Retrouvez-la dans l’email que nous vous avons envoyé ; il contient aussi le lien pour annuler.',
+  'registration.closedTitle': 'Les inscriptions sont fermées',
+  'registration.closed.cancelled': 'Cette session est annulée : elle ne prend plus d’inscriptions.',
+  'registration.closed.unknown': 'Cette session est passée ou n’existe pas.',
+  'registration.closed.closed':
+    'Les inscriptions à cette session sont closes : l’équipe de formation a arrêté la liste des participants.',
+  'registration.training': 'Voir les prochaines sessions',
+  'registration.cancel.title': 'Annuler votre inscription',
+  'registration.cancel.confirm':
+    'Vous êtes sur le point d’annuler votre inscription. Votre place sera proposée à la première personne en liste d’attente.',
+  'registration.cancel.button': 'Annuler mon inscription',
+  'registration.cancel.doneTitle': 'Votre inscription est annulée',
+  'registration.cancel.done': 'Merci de nous avoir prévenus : votre place est libérée.',
+  'registration.cancel.goneTitle': 'Rien à annuler',
+  'registration.cancel.gone': 'Cette inscription est déjà annulée.',
+  'registration.cancel.contact': 'Pour annuler, écrivez à la coordination : {email}.',
+  'registration.erase.intro':
+    'Vous pouvez aussi effacer votre inscription : nous ne garderons ni votre nom ni votre email pour cette session.',
+  'registration.erase.button': 'Annuler et effacer mes données',
+  'registration.erase.doneTitle': 'Vos données sont effacées',
+  'registration.erase.done':
+    'Votre inscription et les données qui l’accompagnaient sont effacées, définitivement.',
+  'registration.noneTitle': 'Rien à annuler',
+  'registration.none':
+    'Nous ne gardons plus rien de l’inscription liée à ce lien : elle a été effacée, ou supprimée à la fin de sa durée de conservation.',
+  'registration.verify.title': 'Confirmer votre adresse',
+  'registration.verify.text':
+    'Confirmez que cette adresse est bien la vôtre : votre inscription obtient alors une place, ou une place sur la liste d’attente si la session est complète.',
+  'registration.verify.button': 'Confirmer et demander ma place',
+  'registration.verify.goneTitle': 'Cette demande n’est plus valable',
+  'registration.verify.gone':
+    'Elle a été annulée, ou n’a pas été confirmée à temps. Vous pouvez vous inscrire de nouveau depuis la page de la session.',
+  'registration.verify.contact':
+    'Inscrivez-vous de nouveau depuis la page de la session, ou écrivez à la coordination : {email}.',
+  'registration.result.description':
+    'Inscription à une session de formation de Médecins du Monde Calais.',
+  'registration.result.training': 'Voir les prochaines formations',
+  'registration.result.checkEmail.title': 'Confirmez votre adresse email',
+  'registration.result.checkEmail.lead': 'Encore une étape pour obtenir votre place.',
+  'registration.result.checkEmail.email':
+    'Un e-mail part vers l’adresse que vous avez indiquée. Suivez le lien qu’il contient dans les 48 heures : les places vont aux adresses confirmées, dans l’ordre des confirmations, et quand la session est complète vous êtes inscrit sur la liste d’attente. S’il n’arrive pas, regardez dans les courriers indésirables.',
+  'registration.result.registered.title': 'Votre inscription est confirmée',
+  'registration.result.registered.lead': 'Votre place est réservée. Merci !',
+  'registration.result.registered.email':
+    'Un e-mail de confirmation part vers l’adresse que vous avez indiquée, avec l’invitation à ajouter à votre agenda et un lien pour annuler si vous ne pouvez plus venir. S’il n’arrive pas, regardez dans les courriers indésirables.',
+  'registration.result.waitingList.title': 'Vous êtes sur la liste d’attente',
+  'registration.result.waitingList.lead': 'La session est complète pour l’instant.',
+  'registration.result.waitingList.email':
+    'Un e-mail part vers l’adresse que vous avez indiquée. Si une place se libère, elle vous sera proposée par e-mail, dans l’ordre des inscriptions.',
+  'email.registration.subject.verify': 'Confirmez votre adresse pour : {title}',
+  'email.registration.subject.confirmed': 'Inscription confirmée : {title}',
+  'email.registration.subject.waiting': 'Liste d’attente : {title}',
+  'email.registration.subject.promoted': 'Une place s’est libérée pour vous : {title}',
+  'email.registration.subject.reminder': 'Rappel : {title}',
+  'email.registration.subject.session-cancelled': 'Session annulée : {title}',
+  'email.registration.subject.session-changed': 'Session modifiée : {title}',
+  'email.registration.subject.session-rescheduled': 'La session aura bien lieu : {title}',
+  'email.registration.hello': 'Bonjour {name},',
+  'email.registration.verify':
+    'Pour obtenir une place, confirmez votre adresse avec ce lien dans les {hours} heures. Les places vont aux adresses confirmées, dans l’ordre des confirmations ; quand la session est complète, vous êtes inscrit sur la liste d’attente.',
+  'email.registration.verifyLink': 'Confirmer mon adresse',
+  'email.registration.notYou':
+    'Vous n’avez rien demandé ? Quelqu’un a pu saisir votre adresse par erreur : ignorez ce message, la demande sera effacée sans autre suite.',
+  'email.registration.lead.verify':
+    'Une inscription à une session de formation de Médecins du Monde à Calais a été demandée avec votre adresse email.',
+  'email.registration.lead.confirmed': 'Votre place est réservée pour cette session.',
+  'email.registration.lead.waiting':
+    'La session est complète : vous êtes sur la liste d’attente. Si une place se libère, elle vous sera proposée par email, dans l’ordre des inscriptions.',
+  'email.registration.lead.promoted':
+    'Une place s’est libérée et elle est à vous : votre inscription est confirmée. Si vous ne pouvez plus venir, annulez pour la laisser à quelqu’un d’autre.',
+  'email.registration.lead.reminder':
+    'Votre session de formation a lieu dans moins de deux jours. Si vous ne pouvez plus venir, annulez pour laisser votre place à quelqu’un d’autre.',
+  'email.registration.lead.session-cancelled':
+    'Nous sommes désolés : cette session est annulée par l’équipe de formation. Vous n’avez rien à faire ; les prochaines sessions sont sur la page Formations.',
+  'email.registration.lead.session-changed':
+    'L’équipe de formation a modifié cette session. Votre place vous reste réservée.',
+  'email.registration.lead.session-rescheduled':
+    'Bonne nouvelle : cette session, annulée, aura finalement lieu, et votre place vous reste réservée.',
+  'email.registration.waitingLead.session-changed':
+    'L’équipe de formation a modifié la session pour laquelle vous êtes sur la liste d’attente. Vous y gardez votre rang.',
+  'email.registration.waitingLead.session-rescheduled':
+    'La session pour laquelle vous étiez sur la liste d’attente, annulée, aura finalement lieu. Vous y gardez votre rang.',
+  'email.registration.changed': 'Ce qui change :',
+  'email.registration.noVideoLink': 'aucun lien',
+  'email.registration.video': 'Lien de la visio',
+  'email.registration.updated':
+    'L’invitation jointe (.ics) met à jour la session dans votre agenda.',
+  'email.registration.removed': 'L’invitation jointe (.ics) retire la session de votre agenda.',
+  'email.registration.invitation': 'L’invitation jointe (.ics) ajoute la session à votre agenda.',
+  'email.registration.when': 'Quand',
+  'email.registration.where': 'Où',
+  'email.registration.online': 'En ligne',
+  'email.registration.trainer': 'Animation',
+  'email.registration.notes': 'À savoir',
+  'email.registration.details': 'La page de la session :',
+  'email.registration.cancel': 'Vous ne pouvez plus venir ? Annulez votre inscription :',
+  'email.registration.questions': 'Une question ? Écrivez à {email}.',
+  'calendar.product': 'Formations',
+  'calendar.cancelled': 'Annulé',
+  'calendar.trainer': 'Animation',
+  'calendar.notes': 'À savoir',
+  'calendar.video': 'Lien de la visio',
+  'calendar.details': 'Informations',
+  'retention.months.one': '{count} mois',
+  'retention.months.many': '{count} mois',
+  'retention.days.one': '{count} jour',
+  'retention.days.many': '{count} jours',
+  'retention.after.applications': 'après notre dernier échange',
+  'retention.after.registrations': 'après la date de la session',
+  'retention.after.suspectedSpam': 'après l’envoi',
+  'retention.after.pending': 'après l’envoi',
+  'retention.after.erasureRecords': 'après l’effacement',
+  'retention.after.localOutbox': 'après l’envoi',
+  'calendar.feedName': 'Médecins du Monde Calais – formations',
+  'calendar.feedName.delegation': 'Médecins du Monde – formations, {delegation}',
+  'email.sessionOnline': 'en ligne',
 };

@@ -1,7 +1,9 @@
 // How long we keep each kind of personal data: the one place that the privacy
 // page (its MDX writes {props.retention.applications}, see ProsePageView), the sign-up forms, the "what we hold" page of the email links and the
 // purge (src/server/retention/purge.ts) all read, so that what we promise and
-// what the code deletes cannot drift apart.
+// what the code deletes cannot drift apart. Its words are `retention.*` in
+// src/i18n/.
+import { t } from '../i18n/index.ts';
 import type { Locale } from '../schemas/common.ts';
 
 export type RetentionPeriod = { months: number } | { days: number };
@@ -48,30 +50,16 @@ export function cutoff(kind: RetentionKind, now: Date): Date {
 export const keptUntil = (kind: RetentionKind, from: Date): Date =>
   addPeriod(from, retentionPeriods[kind]);
 
-const units: Record<Locale, { month: [string, string]; day: [string, string] }> = {
-  fr: { month: ['mois', 'mois'], day: ['jour', 'jours'] },
-  en: { month: ['month', 'months'], day: ['day', 'days'] },
-};
-
 /** "24 mois" / "24 months", "7 jours" / "7 days". */
 export function periodText(period: RetentionPeriod, locale: Locale): string {
-  const [count, [one, many]] =
-    'months' in period ? [period.months, units[locale].month] : [period.days, units[locale].day];
-  return `${count} ${count === 1 ? one : many}`;
+  const [count, unit] =
+    'months' in period ? [period.months, 'months' as const] : [period.days, 'days' as const];
+  return t(locale, `retention.${unit}.${count === 1 ? 'one' : 'many'}`, { count });
 }
-
-const after: Record<RetentionKind, Record<Locale, string>> = {
-  applications: { fr: 'après notre dernier échange', en: 'after our last exchange' },
-  registrations: { fr: 'après la date de la session', en: 'after the date of the session' },
-  suspectedSpam: { fr: 'après l’envoi', en: 'after it was sent' },
-  pending: { fr: 'après l’envoi', en: 'after it was sent' },
-  erasureRecords: { fr: 'après l’effacement', en: 'after the erasure' },
-  localOutbox: { fr: 'après l’envoi', en: 'after it was sent' },
-};
 
 /** The whole rule in words: "24 mois après notre dernier échange" / "24 months after our last exchange". */
 export const retentionText = (kind: RetentionKind, locale: Locale): string =>
-  `${periodText(retentionPeriods[kind], locale)} ${after[kind][locale]}`;
+  `${periodText(retentionPeriods[kind], locale)} ${t(locale, `retention.after.${kind}`)}`;
 
 /** Every rule in words, for the prose pages' MDX (`{props.retention.registrations}`). */
 export const retentionTexts = (locale: Locale): Record<RetentionKind, string> => ({

@@ -3,7 +3,7 @@
 // (never a stack trace), and the security headers on every response.
 import { t } from '../i18n/index.ts';
 import { checkSameOrigin, preferredLocale, wantsJson } from './cross-site.ts';
-import { errorResponse, html, problem } from './http.ts';
+import { errorResponse, htmlResponse, problem } from './http.ts';
 import { createLogger, errorCode, type Logger } from './log.ts';
 import { crossSitePage } from './pages/cross-site.ts';
 import { withSecurityHeaders, type HeaderOptions } from './security-headers.ts';
@@ -24,7 +24,7 @@ function crossSiteRefusal(req: Request): Response {
   const locale = preferredLocale(req);
   return wantsJson(req)
     ? problem({ status: 403, title: t(locale, 'crossSite.title'), code: 'cross_site' })
-    : html(crossSitePage(locale), { status: 403 });
+    : htmlResponse(crossSitePage(locale), { status: 403 });
 }
 
 export function endpoint<C>(

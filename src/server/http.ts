@@ -3,6 +3,7 @@
 import { PermanentError, TemporaryError } from './errors.ts';
 import { ConfigError } from './config.ts';
 import { fromFormEntries } from '../schemas/forms/form-data.ts';
+import { stringOrEmpty } from '../lib/values.ts';
 
 /** Largest body accepted: a full form with every text at its maximum fits in a few KB. */
 export const maxBodyBytes = 32 * 1024;
@@ -60,7 +61,8 @@ export function problem(p: Problem, init: ResponseInit = {}): Response {
   return response;
 }
 
-export function html(body: string, init: ResponseInit = {}): Response {
+/** An HTML page as the answer (the pages of src/server/pages/). */
+export function htmlResponse(body: string, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set('content-type', 'text/html; charset=utf-8');
   return new Response(body, { ...init, headers });
@@ -108,6 +110,21 @@ export async function readBody(req: Request, limit = maxBodyBytes): Promise<Pars
     throw new HttpError(400, 'invalid_json', 'The body must be a JSON object.');
   }
   return { format, data: data as Record<string, unknown> };
+}
+
+/**
+ * What a signed link's page was asked: the link's token (in the address on a
+ * GET, which only shows a page, in the form on a POST, which acts) and, on a
+ * POST, the form, whose buttons say what to do.
+ */
+export async function readLinkRequest(
+  req: Request,
+): Promise<{ token: string; form: Record<string, unknown> | null }> {
+  if (req.method === 'GET') {
+    return { token: stringOrEmpty(new URL(req.url).searchParams.get('token')), form: null };
+  }
+  const form = (await readBody(req, 4096)).data;
+  return { token: stringOrEmpty(form['token']), form };
 }
 
 /** How deeply the arrays and objects of a JSON text nest (brackets inside strings do not count). */

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import type { Locale } from '../schemas/common.ts';
+import { t } from '../i18n/index.ts';
 import type { SessionLink } from './emails/welcome.ts';
 import { sessionSchema, type SessionData } from '../schemas/session.ts';
 import { sessionInstants } from '../calendar/session-instants.ts';
@@ -18,8 +18,6 @@ type SessionSummary = Pick<
   SessionData,
   'slug' | 'title' | 'start' | 'place' | 'audience' | 'status'
 >;
-
-const online: Record<Locale, string> = { fr: 'en ligne', en: 'online' };
 
 /** The next few sessions open to this applicant, after the day they applied. */
 export function pickSessions(
@@ -42,7 +40,7 @@ export function pickSessions(
     .map((s) => ({
       title: s.title[record.locale],
       start: s.start,
-      place: s.place?.name[record.locale] ?? online[record.locale],
+      place: s.place?.name[record.locale] ?? t(record.locale, 'email.sessionOnline'),
       url: `${siteUrl}${sitePath('training', record.locale)}#${s.slug}`,
     }));
 }

@@ -20,9 +20,15 @@ export interface LinkKind {
   fields: readonly RegExp[];
 }
 
+/** Why a link is refused. */
+export type LinkProblem = 'malformed' | 'bad-signature' | 'expired';
+
+/** The HTTP status of a refused link: gone once expired, a bad request otherwise. */
+export const linkProblemStatus = (reason: LinkProblem): number =>
+  reason === 'expired' ? 410 : 400;
+
 export type LinkCheck =
-  | { ok: true; fields: string[]; expiresAt: Date }
-  | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' };
+  { ok: true; fields: string[]; expiresAt: Date } | { ok: false; reason: LinkProblem };
 
 function signature(kind: LinkKind, payload: string, secret: string): string {
   const signed = kind.context === '' ? payload : `${kind.context}:${payload}`;

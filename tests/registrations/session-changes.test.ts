@@ -124,7 +124,7 @@ describe.each(ledgers)('a session a trainer changes (%s)', (_name, makeLedger) =
     });
     expect(camille[0]?.subject).toBe('Session modifiée : Accueil des nouveaux bénévoles');
     expect(camille[0]?.text).toContain(
-      'Quand: samedi 16 janvier 2027, 09:30–12:30 → dimanche 17 janvier 2027, 14:00–17:00',
+      'Quand : samedi 16 janvier 2027, 09:30–12:30 → dimanche 17 janvier 2027, 14:00–17:00',
     );
     const sam = mailer.to('sam@example.org')[0];
     expect(sam?.subject).toBe('Session changed: Welcome for new volunteers');
@@ -153,7 +153,7 @@ describe.each(ledgers)('a session a trainer changes (%s)', (_name, makeLedger) =
     const english = mailer.to('sam@example.org')[0]?.text ?? '';
     expect(french).toContain('Ce qui change');
     expect(french).toContain(
-      'Où: Local de la délégation, 1 rue de l’Exemple, 62100 Calais → Salle des fêtes, 2 place de l’Exemple, 62100 Calais',
+      'Où : Local de la délégation, 1 rue de l’Exemple, 62100 Calais → Salle des fêtes, 2 place de l’Exemple, 62100 Calais',
     );
     for (const word of ['What changes', 'When', 'Where', 'Trainer', 'calendar', 'seat'])
       expect(french).not.toContain(word);
@@ -201,7 +201,7 @@ describe.each(ledgers)('a session a trainer changes (%s)', (_name, makeLedger) =
     expect([one?.uid, two?.uid]).toEqual([uid, uid]);
     expect(two?.start).toBe('2027-01-17T13:00:00.000Z');
     expect(camille[1]?.text).toContain(
-      'Lien de la visio: aucun lien → https://visio.example.org/induction',
+      'Lien de la visio : aucun lien → https://visio.example.org/induction',
     );
     expect(camille[1]?.text).not.toContain('samedi');
     expect(kinds(mailer.to('lou@example.org'))).toHaveLength(2);

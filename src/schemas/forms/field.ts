@@ -112,20 +112,22 @@ const shared = (locale: Locale) => ({
   noSensitive: t(locale, 'form.noSensitive'),
 });
 
-const text = (locale: Locale, key: string): string | undefined =>
+/** The text `key` if the dictionary has it, with the values any field text may use. */
+const fieldText = (locale: Locale, key: string): string | undefined =>
   isTextKey(key) ? t(locale, key, shared(locale)) : undefined;
 
 /** A field's words in one language. A field the person does not fill has one fix: reloading. */
 export function fieldWords(field: Field, locale: Locale): FieldWords {
   const filled = field.control !== undefined && field.control.kind !== 'hidden';
-  const hint = text(locale, `${field.words}.hint`);
+  const hint = fieldText(locale, `${field.words}.hint`);
   return {
-    label: text(locale, `${field.words}.label`) ?? field.name,
+    label: fieldText(locale, `${field.words}.label`) ?? field.name,
     ...(hint === undefined ? {} : { hint }),
-    error: (filled ? text(locale, `${field.words}.error`) : undefined) ?? t(locale, 'form.reload'),
+    error:
+      (filled ? fieldText(locale, `${field.words}.error`) : undefined) ?? t(locale, 'form.reload'),
   };
 }
 
 /** The label of a field in a summary (the email): its short form where it has one. */
 export const summaryLabel = (field: Field, locale: Locale): string =>
-  text(locale, `${field.words}.summary`) ?? fieldWords(field, locale).label;
+  fieldText(locale, `${field.words}.summary`) ?? fieldWords(field, locale).label;

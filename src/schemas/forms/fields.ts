@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { localeSchema } from '../common.ts';
 import { privacyNoticeVersions } from './consent.ts';
-import { defineFields, rulesOf, type Column } from './field.ts';
+import { defineFields, type Column } from './field.ts';
 import type { Options } from './options.ts';
 import {
   fieldChecks,
@@ -133,9 +133,3 @@ export const applicantFields = defineFields('applicant', {
   /** Version of the privacy notice shown on the form. */
   privacyVersion: { rule: z.enum(privacyNoticeVersions) },
 });
-
-/** The rules of the fields above, for forms that have no other (training registration). */
-export const commonFields = rulesOf(applicantFields);
-
-/** Maximum lengths, for the forms' maxlength attributes. */
-export const commonLimits = { name: 100, email: 254 } as const;

@@ -1,38 +1,23 @@
-// The training registration form: who registers, their consent, and the usual
-// hidden fields. Same field rules as the sign-up forms.
+// The training registration form: who registers (the applicant's name and
+// email), their consent to the registration's own terms, and the usual hidden
+// fields. Same field rules as the sign-up forms; its words are in src/i18n/.
 import { z } from 'zod';
 import type { Locale } from '../common.ts';
-import { commonFields } from './fields.ts';
+import { defineFields, fieldWords, rulesOf, type Field } from './field.ts';
+import { applicantFields, tickedBox } from './fields.ts';
 import type { FieldErrors } from './page-checks.ts';
 
-export const registrationSchema = z.object(commonFields);
+/** The applicant's fields, with a consent that speaks of a registration, not an application. */
+export const registrationFields = {
+  ...applicantFields,
+  ...defineFields('registration', {
+    /** Agreement to the privacy notice, for this registration. */
+    consent: { rule: tickedBox, control: { kind: 'tick', privacyLink: true } },
+  }),
+};
+
+export const registrationSchema = z.object(rulesOf(registrationFields));
 export type RegistrationForm = z.infer<typeof registrationSchema>;
-
-const reload = {
-  fr: 'Le formulaire a changé depuis l’ouverture de la page : rechargez-la, puis envoyez-le de nouveau.',
-  en: 'The form has changed since you opened this page: reload it, then send the form again.',
-};
-
-export const registrationMessages: Record<Locale, Record<keyof RegistrationForm, string>> = {
-  fr: {
-    locale: reload.fr,
-    name: 'Indiquez votre nom en lettres, en 2 à 100 caractères, sans caractère invisible ou de contrôle.',
-    email:
-      'Indiquez une adresse e-mail valide, de 254 caractères au plus dont 64 avant le « @ », par exemple prenom.nom@exemple.fr.',
-    consent:
-      'Cochez la case pour accepter la politique de confidentialité : sans votre accord, nous ne pouvons pas enregistrer votre inscription.',
-    privacyVersion: reload.fr,
-  },
-  en: {
-    locale: reload.en,
-    name: 'Enter your name in letters, in 2 to 100 characters, with no invisible or control character.',
-    email:
-      'Enter a valid email address, at most 254 characters with 64 before the “@”, such as firstname.lastname@example.org.',
-    consent:
-      'Tick the box to accept the privacy notice: without your agreement we cannot record your registration.',
-    privacyVersion: reload.en,
-  },
-};
 
 export function validateRegistration(
   input: unknown,
@@ -41,10 +26,11 @@ export function validateRegistration(
   const result = registrationSchema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};
-  const messages: Record<string, string> = registrationMessages[locale];
+  const fields: Record<string, Field | undefined> = registrationFields;
   for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? '');
-    if (field in messages && !(field in errors)) errors[field] = messages[field] ?? '';
+    const name = String(issue.path[0] ?? '');
+    const field = fields[name];
+    if (field !== undefined && !(name in errors)) errors[name] = fieldWords(field, locale).error;
   }
   return { ok: false, errors };
 }

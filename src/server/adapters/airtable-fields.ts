@@ -1,6 +1,7 @@
 // From an ApplicationRecord to the human-friendly columns of the Airtable base
 // and back (through the "Raw" column, which holds the whole record as JSON).
 
+import { nonBlankString } from '../../lib/values.ts';
 import type { Column, Field } from '../../schemas/forms/field.ts';
 import { labelOf, type Options } from '../../schemas/forms/options.ts';
 import { signupForms } from '../../schemas/forms/validate.ts';
@@ -28,9 +29,6 @@ const labels = (options: Options, value: unknown): string[] | undefined => {
   return items.length > 0 ? items : undefined;
 };
 
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? value : undefined;
-
 /** "Arabic — Fluent; English — Basic; Other: Kurmanji". */
 function spokenLanguages(field: Field, fields: Fields): string | undefined {
   const spoken = Array.isArray(fields[field.name]) ? (fields[field.name] as unknown[]) : [];
@@ -43,15 +41,15 @@ function spokenLanguages(field: Field, fields: Fields): string | undefined {
     const how = levels === undefined ? undefined : label(levels, level);
     return [how === undefined ? name : `${name} — ${how}`];
   });
-  const other = text(fields['otherLanguages']);
+  const other = nonBlankString(fields['otherLanguages']);
   if (other !== undefined) parts.push(`Other: ${other}`);
   return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
 /** "2026-12-01 → 2026-12-05", or the one day given. */
 function dateRange(field: Field, fields: Fields): string | undefined {
-  const from = text(fields[field.name]);
-  const to = text(fields['dateTo']);
+  const from = nonBlankString(fields[field.name]);
+  const to = nonBlankString(fields['dateTo']);
   return from === undefined ? to : to === undefined || to === from ? from : `${from} → ${to}`;
 }
 
@@ -60,7 +58,7 @@ function cell(field: Field & { column: Column }, fields: Fields): Cell | undefin
   const value = fields[field.name];
   if (field.column.cell === 'languages') return spokenLanguages(field, fields);
   if (field.column.cell === 'dateRange') return dateRange(field, fields);
-  if (field.options === undefined) return text(value);
+  if (field.options === undefined) return nonBlankString(value);
   return field.column.value === 'multiSelect'
     ? labels(field.options, value)
     : label(field.options, value);

@@ -3,6 +3,7 @@
 // requests are paced under the base's limit and retried here, within a
 // deadline. The "Application ID" and "Registration ID" fields make writes idempotent.
 
+import { stringOrEmpty } from '../../lib/values.ts';
 import Airtable from 'airtable';
 
 type FieldSet = Airtable.FieldSet;
@@ -291,7 +292,11 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
           .all(),
       );
       for (const record of records)
-        items.push({ place: `Airtable ${table}`, id: asText(record.get(idField)), ref: record.id });
+        items.push({
+          place: `Airtable ${table}`,
+          id: stringOrEmpty(record.get(idField)),
+          ref: record.id,
+        });
     }
     return items;
   }
@@ -429,7 +434,7 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
     const records = await query.all();
     return records.map((record) => ({
       recordId: record.id,
-      applicationId: asText(record.get(idField)),
+      applicationId: stringOrEmpty(record.get(idField)),
       fields: record.fields,
     }));
   }
@@ -536,8 +541,4 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   for (let index = 0; index < items.length; index += size)
     result.push(items.slice(index, index + size));
   return result;
-}
-
-function asText(value: unknown): string {
-  return typeof value === 'string' ? value : '';
 }

@@ -54,7 +54,7 @@ function blockHtml(block: Block): SafeHtml {
   }
 }
 
-function blockText(block: Block): string {
+function blockText(block: Block, locale: Locale): string {
   switch (block.type) {
     case 'heading':
       return `${block.text}\n${'-'.repeat(block.text.length)}`;
@@ -67,7 +67,10 @@ function blockText(block: Block): string {
         )
         .join('\n');
     case 'facts':
-      return block.rows.map(([label, value]) => `${label}: ${value}`).join('\n');
+      // French puts a space before the colon: the dictionary holds the separator.
+      return block.rows
+        .map(([label, value]) => `${label}${t(locale, 'punctuation.colon')}${value}`)
+        .join('\n');
   }
 }
 
@@ -106,9 +109,9 @@ export function renderHtml(doc: Document): string {
 export function renderText(doc: Document): string {
   return [
     `${doc.title}\n${'='.repeat(doc.title.length)}`,
-    ...doc.blocks.map(blockText),
+    ...doc.blocks.map((block) => blockText(block, doc.lang)),
     '--',
-    ...doc.footer.map(blockText),
+    ...doc.footer.map((block) => blockText(block, doc.lang)),
   ]
     .join('\n\n')
     .concat('\n');

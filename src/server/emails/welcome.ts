@@ -7,6 +7,7 @@
 // by hand): only our own words, the labels of the choices ticked in the form,
 // and links to our own site. What the applicant wrote is shown to them through
 // the signed link instead, on our site.
+import { stringOrEmpty } from '../../lib/values.ts';
 import { intlLocale, t, textList } from '../../i18n/index.ts';
 import type { Locale } from '../../schemas/common.ts';
 import { observerCharter } from '../../schemas/forms/consent.ts';
@@ -160,7 +161,7 @@ function volunteerDocument(record: ApplicationRecord, ctx: WelcomeContext): Docu
 
 function observerDocument(record: ApplicationRecord, ctx: WelcomeContext): Document {
   const { locale, fields } = record;
-  const day = (value: unknown) => formatDay(typeof value === 'string' ? value : '', locale);
+  const day = (value: unknown) => formatDay(stringOrEmpty(value), locale);
   const closing = closingBlocks(locale, ctx);
   return {
     lang: locale,

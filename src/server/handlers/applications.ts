@@ -7,7 +7,7 @@ import { deliverNow } from '../applications/deliver.ts';
 import { spamVerdict } from '../applications/spam.ts';
 import { parseSubmissionId } from '../applications/submission-id.ts';
 import { acceptApplication } from '../applications/submit.ts';
-import { html, json, problem, readBody, redirect } from '../http.ts';
+import { htmlResponse, json, problem, readBody, redirect } from '../http.ts';
 import { errorCode } from '../log.ts';
 import { formErrorsPage, formFailedPage } from '../pages/form-errors.ts';
 import { builtServices, getServices } from '../services.ts';
@@ -42,7 +42,9 @@ export async function handleApplication(
         code: Object.keys(result.errors).sort().join(','),
       });
       return body.format === 'form'
-        ? html(formErrorsPage(kind, locale, result.errors, backTo(req, locale)), { status: 422 })
+        ? htmlResponse(formErrorsPage(kind, locale, result.errors, backTo(req, locale)), {
+            status: 422,
+          })
         : problem({
             status: 422,
             title: t(locale, 'problem.invalidFields'),
@@ -68,7 +70,7 @@ export async function handleApplication(
     // A person without JavaScript gets a page, not a JSON problem.
     const locale = new URL(backTo(req, 'fr'), req.url).pathname.startsWith('/en/') ? 'en' : 'fr';
     const page = formFailedPage(locale, coordinatorEmail(), backTo(req, locale));
-    return html(page, { status: response.status, headers: response.headers });
+    return htmlResponse(page, { status: response.status, headers: response.headers });
   }
 }
 

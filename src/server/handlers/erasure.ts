@@ -4,40 +4,37 @@ import { heldApplication } from '../applications/access.ts';
 import { eraseApplication } from '../applications/erase.ts';
 import { erasurePath } from '../applications/welcome.ts';
 import { isErased } from '../erasures.ts';
-import { html, readBody } from '../http.ts';
+import { htmlResponse, readLinkRequest } from '../http.ts';
 import { applicationAccess } from '../pages/access.ts';
 import { erasureConfirmPage, erasureDonePage, erasureInvalidPage } from '../pages/erasure.ts';
 import { adapterNames, getServices } from '../services.ts';
+import { linkProblemStatus } from '../signed-links.ts';
 import { verifyErasureToken } from '../tokens.ts';
 import { failure } from './failure.ts';
 
 export async function handleErasure(req: Request): Promise<Response> {
   try {
     const { deps, config } = getServices();
-    const given =
-      req.method === 'GET'
-        ? new URL(req.url).searchParams.get('token')
-        : (await readBody(req, 4096)).data['token'];
-    const token = typeof given === 'string' ? given : '';
+    const { token } = await readLinkRequest(req);
     const check = verifyErasureToken(token, deps.signingSecret, new Date(deps.clock.now()));
     if (!check.ok) {
       deps.log.info('erasure_refused', { code: check.reason });
-      return html(erasureInvalidPage(check.locale, check.reason, deps.coordinatorEmail), {
-        status: check.reason === 'expired' ? 410 : 400,
+      return htmlResponse(erasureInvalidPage(check.locale, check.reason, deps.coordinatorEmail), {
+        status: linkProblemStatus(check.reason),
       });
     }
     const { id, locale } = check.claim;
     // Erased already: the link says so rather than offer to erase again.
     const erased = await isErased(deps, id);
     if (req.method === 'GET') {
-      if (erased) return html(erasureDonePage(locale, true));
+      if (erased) return htmlResponse(erasureDonePage(locale, true));
       const held = await heldApplication(deps, id);
-      if (held === null) return html(erasureDonePage(locale, false));
+      if (held === null) return htmlResponse(erasureDonePage(locale, false));
       const access = applicationAccess(locale, held.record, held, adapterNames(config));
-      return html(erasureConfirmPage(locale, token, erasurePath, access));
+      return htmlResponse(erasureConfirmPage(locale, token, erasurePath, access));
     }
     const existed = await eraseApplication(deps, id);
-    return html(erasureDonePage(locale, existed || erased));
+    return htmlResponse(erasureDonePage(locale, existed || erased));
   } catch (error) {
     return failure('erasure_failed', error, req);
   }

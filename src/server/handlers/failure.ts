@@ -7,7 +7,7 @@ import { t } from '../../i18n/index.ts';
 import type { Locale } from '../../schemas/common.ts';
 import { ConfigError } from '../config.ts';
 import { PermanentError, TemporaryError } from '../errors.ts';
-import { errorResponse, html, problem } from '../http.ts';
+import { errorResponse, htmlResponse, problem } from '../http.ts';
 import { createLogger, errorCode, type Logger } from '../log.ts';
 import { failurePage } from '../pages/failure.ts';
 import { builtServices, getServices, type Services } from '../services.ts';
@@ -29,7 +29,7 @@ export function failure(event: string, error: unknown, req?: Request): Response 
     const headers = new Headers(response.headers);
     headers.delete('content-type');
     return wantsPage(req)
-      ? html(failurePage(locale), { status: response.status, headers })
+      ? htmlResponse(failurePage(locale), { status: response.status, headers })
       : problem(
           { status: response.status, title: t(locale, 'failure.title'), ...members(error) },
           { headers },

@@ -2,11 +2,13 @@
 // confirms the address (GET shows a button, POST confirms and gives a seat or a
 // place on the waiting list), seats left (JSON, cached briefly), and the
 // cancellation link (GET shows a button, POST cancels).
+import { t } from '../../i18n/index.ts';
 import { registrationOpen } from '../../calendar/session-instants.ts';
+import type { Locale } from '../../schemas/common.ts';
 import { validateRegistration } from '../../schemas/forms/registration.ts';
 import { pickLocale } from '../../schemas/forms/validate.ts';
 import { spamVerdict } from '../applications/spam.ts';
-import { html, json, problem, readBody, redirect } from '../http.ts';
+import { htmlResponse, json, problem, readBody, readLinkRequest, redirect } from '../http.ts';
 import { errorCode } from '../log.ts';
 import {
   cancelConfirmPage,
@@ -33,11 +35,11 @@ import {
 import { adapterNames, getServices } from '../services.ts';
 import { isErased } from '../erasures.ts';
 import { registrationAccess } from '../pages/access.ts';
+import { linkProblemStatus, type LinkProblem } from '../signed-links.ts';
 import { sessionPath, sitePath } from '../site-paths.ts';
 import type { RequestContext } from './context.ts';
 import { failure } from './failure.ts';
 
-const invalidTitle = { fr: 'Certains champs sont à corriger.', en: 'Some fields need fixing.' };
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Sends what a registration is owed, after the answer; the drain retries what fails. */
@@ -59,6 +61,18 @@ function deliverLater(
   );
 }
 
+/** The answer to a cancellation or confirmation link that is not one of ours, or too old. */
+function linkRefused(
+  deps: RegistrationDeps,
+  purpose: 'cancel' | 'verify',
+  check: { locale: Locale; reason: LinkProblem },
+): Response {
+  deps.log.info(`${purpose}_refused`, { code: check.reason });
+  return htmlResponse(linkInvalidPage(check.locale, check.reason, deps.coordinatorEmail, purpose), {
+    status: linkProblemStatus(check.reason),
+  });
+}
+
 export async function handleRegistration(
   req: Request,
   context: RequestContext,
@@ -74,8 +88,12 @@ export async function handleRegistration(
     if (!result.ok) {
       deps.log.info('registration_invalid', { code: Object.keys(result.errors).sort().join(',') });
       return form
-        ? html(registrationInvalidPage(locale, result.errors, back), { status: 422 })
-        : problem({ status: 422, title: invalidTitle[locale], errors: result.errors });
+        ? htmlResponse(registrationInvalidPage(locale, result.errors, back), { status: 422 })
+        : problem({
+            status: 422,
+            title: t(locale, 'problem.invalidFields'),
+            errors: result.errors,
+          });
     }
     const spam = spamVerdict(body.data, deps.clock.now());
     if (spam.suspect) {
@@ -90,9 +108,12 @@ export async function handleRegistration(
     if (!outcome.ok) {
       const status = outcome.reason === 'unknown' ? 404 : 410;
       return form
-        ? html(registrationClosedPage(locale, outcome.reason, sitePath('training', locale)), {
-            status,
-          })
+        ? htmlResponse(
+            registrationClosedPage(locale, outcome.reason, sitePath('training', locale)),
+            {
+              status,
+            },
+          )
         : problem({
             status,
             title: registrationMessage(locale, outcome.reason),
@@ -101,7 +122,7 @@ export async function handleRegistration(
     }
     if (outcome.outcome === 'duplicate') {
       return form
-        ? html(registrationDuplicatePage(locale, back), { status: 409 })
+        ? htmlResponse(registrationDuplicatePage(locale, back), { status: 409 })
         : problem({
             status: 409,
             title: registrationMessage(locale, 'duplicate'),
@@ -121,36 +142,29 @@ export async function handleRegistration(
 export async function handleVerify(req: Request, context: RequestContext): Promise<Response> {
   try {
     const deps = getServices().registrations;
-    const form = req.method === 'GET' ? null : (await readBody(req, 4096)).data;
-    const given = form === null ? new URL(req.url).searchParams.get('token') : form['token'];
-    const token = typeof given === 'string' ? given : '';
+    const { token, form } = await readLinkRequest(req);
     const now = new Date(deps.clock.now());
     const check = verifyCancelToken(token, deps.signingSecret, now, 'verify');
-    if (!check.ok) {
-      deps.log.info('verify_refused', { code: check.reason });
-      return html(linkInvalidPage(check.locale, check.reason, deps.coordinatorEmail, 'verify'), {
-        status: check.reason === 'expired' ? 410 : 400,
-      });
-    }
+    if (!check.ok) return linkRefused(deps, 'verify', check);
     const { sessionSlug, id, locale } = check.claim;
     const training = sitePath('training', locale);
     if (form === null) {
       const registration = await deps.ledger.find(sessionSlug, id);
       const session = await deps.sessions.find(sessionSlug);
       if (registration === null || registration.status === 'cancelled' || session === null) {
-        return html(verifyGonePage(locale, training), { status: 410 });
+        return htmlResponse(verifyGonePage(locale, training), { status: 410 });
       }
       if (!registrationOpen(session, now)) {
         const reason = session.status === 'cancelled' ? 'cancelled' : 'closed';
-        return html(registrationClosedPage(locale, reason, training), { status: 410 });
+        return htmlResponse(registrationClosedPage(locale, reason, training), { status: 410 });
       }
-      return html(verifyConfirmPage(locale, token, verifyPath, session.title[locale]));
+      return htmlResponse(verifyConfirmPage(locale, token, verifyPath, session.title[locale]));
     }
     const result = await verifyRegistration(deps, sessionSlug, id);
     if (!result.ok) {
       return result.reason === 'gone'
-        ? html(verifyGonePage(locale, training), { status: 410 })
-        : html(registrationClosedPage(locale, result.reason, training), { status: 410 });
+        ? htmlResponse(verifyGonePage(locale, training), { status: 410 })
+        : htmlResponse(registrationClosedPage(locale, result.reason, training), { status: 410 });
     }
     deliverLater(deps, context, sessionSlug, id);
     return redirect(
@@ -181,27 +195,20 @@ export async function handleSeats(slug: string): Promise<Response> {
 export async function handleCancel(req: Request, context: RequestContext): Promise<Response> {
   try {
     const deps = getServices().registrations;
-    const form = req.method === 'GET' ? null : (await readBody(req, 4096)).data;
-    const given = form === null ? new URL(req.url).searchParams.get('token') : form['token'];
-    const token = typeof given === 'string' ? given : '';
+    const { token, form } = await readLinkRequest(req);
     const check = verifyCancelToken(token, deps.signingSecret, new Date(deps.clock.now()));
-    if (!check.ok) {
-      deps.log.info('cancel_refused', { code: check.reason });
-      return html(linkInvalidPage(check.locale, check.reason, deps.coordinatorEmail, 'cancel'), {
-        status: check.reason === 'expired' ? 410 : 400,
-      });
-    }
+    if (!check.ok) return linkRefused(deps, 'cancel', check);
     const { sessionSlug, id, locale } = check.claim;
     const training = sitePath('training', locale);
     // Erased already: the link says so rather than offer to erase again.
-    if (await isErased(deps, id)) return html(erasedPage(locale, training));
+    if (await isErased(deps, id)) return htmlResponse(erasedPage(locale, training));
     if (form === null) {
       const registration = await deps.ledger.find(sessionSlug, id);
-      if (registration === null) return html(registrationGonePage(locale, training));
+      if (registration === null) return htmlResponse(registrationGonePage(locale, training));
       const session = await deps.sessions.find(sessionSlug).catch(() => null);
       const title = session?.title[locale] ?? '';
       const places = { ...adapterNames(getServices().config), roster: deps.roster != null };
-      return html(
+      return htmlResponse(
         cancelConfirmPage(
           locale,
           token,
@@ -217,8 +224,8 @@ export async function handleCancel(req: Request, context: RequestContext): Promi
         ? await eraseRegistration(deps, sessionSlug, id)
         : await cancelRegistration(deps, sessionSlug, id);
     if (promoted !== null) deliverLater(deps, context, sessionSlug, promoted.id);
-    if ('erased' in result) return html(erasedPage(locale, training));
-    return html(cancelDonePage(locale, result.cancelled !== null, training));
+    if ('erased' in result) return htmlResponse(erasedPage(locale, training));
+    return htmlResponse(cancelDonePage(locale, result.cancelled !== null, training));
   } catch (error) {
     return failure('cancel_failed', error, req);
   }

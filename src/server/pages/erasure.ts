@@ -1,49 +1,51 @@
 // Pages of the erasure link: what we hold and the confirmation (a GET never
-// erases, because mail scanners open links), done, and link not valid.
+// erases, because mail scanners open links), done, and link not valid. Their
+// shapes are the signed links' (signed-link-pages.ts); the words are here.
 import { t } from '../../i18n/index.ts';
 import type { Locale } from '../../schemas/common.ts';
-import { html, type SafeHtml } from '../markup.ts';
+import type { SafeHtml } from '../markup.ts';
+import type { LinkProblem } from '../signed-links.ts';
 import { sitePath } from '../site-paths.ts';
-import { renderPage } from './layout.ts';
+import { confirmPage, invalidLinkPage, statusPage, type PageLink } from './signed-link-pages.ts';
+
+const backToSite = (locale: Locale): PageLink => ({
+  text: t(locale, 'page.backToSite'),
+  href: sitePath('home', locale),
+});
 
 /** `access`: what we hold and where (pages/access.ts), shown above the button. */
-export function erasureConfirmPage(
+export const erasureConfirmPage = (
   locale: Locale,
   token: string,
   action: string,
   access?: SafeHtml,
-): string {
-  return renderPage({
+): string =>
+  confirmPage({
     locale,
     title: t(locale, 'erasure.confirmTitle'),
-    body: html`${access ?? ''}
-      <p>${t(locale, 'erasure.confirm')}</p>
-      <form method="post" action="${action}">
-        <input type="hidden" name="token" value="${token}" />
-        <button type="submit">${t(locale, 'erasure.button')}</button>
-      </form>`,
+    access,
+    paragraphs: [t(locale, 'erasure.confirm')],
+    action,
+    token,
+    buttons: [{ text: t(locale, 'erasure.button') }],
   });
-}
 
-export function erasureDonePage(locale: Locale, existed: boolean): string {
-  return renderPage({
+export const erasureDonePage = (locale: Locale, existed: boolean): string =>
+  statusPage({
     locale,
     title: t(locale, existed ? 'erasure.doneTitle' : 'erasure.goneTitle'),
-    body: html`<p role="status">${t(locale, existed ? 'erasure.done' : 'erasure.gone')}</p>
-      <p><a href="${sitePath('home', locale)}">${t(locale, 'page.backToSite')}</a></p>`,
+    message: t(locale, existed ? 'erasure.done' : 'erasure.gone'),
+    back: backToSite(locale),
   });
-}
 
-export function erasureInvalidPage(
+export const erasureInvalidPage = (
   locale: Locale,
-  reason: 'expired' | 'malformed' | 'bad-signature',
+  reason: LinkProblem,
   coordinatorEmail: string,
-): string {
-  return renderPage({
+): string =>
+  invalidLinkPage({
     locale,
-    title: t(locale, 'link.invalid'),
-    body: html`<p>${t(locale, reason === 'expired' ? 'link.expired' : 'link.malformed')}</p>
-      <p>${t(locale, 'erasure.contact', { email: coordinatorEmail })}</p>
-      <p><a href="${sitePath('home', locale)}">${t(locale, 'page.backToSite')}</a></p>`,
+    reason,
+    contact: t(locale, 'erasure.contact', { email: coordinatorEmail }),
+    back: backToSite(locale),
   });
-}

@@ -23,7 +23,7 @@ export function formErrorsPage(
     const field = fields[name];
     return field === undefined ? name : fieldWords(field, locale).label;
   };
-  const colon = t(locale, 'formErrors.colon');
+  const colon = t(locale, 'punctuation.colon');
   const names = fieldOrder[kind].filter((f) => errors[f] !== undefined);
   return renderPage({
     locale,

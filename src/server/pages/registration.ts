@@ -1,236 +1,167 @@
 // Pages the registration functions answer with themselves: form errors, already
 // registered, session closed, the address confirmation link's page, and the
 // cancellation link's confirm / done pages (a GET never changes anything,
-// because mail scanners open links).
+// because mail scanners open links). The links' pages have the shapes of
+// signed-link-pages.ts; the words are `registration.*` in src/i18n/.
+import { t } from '../../i18n/index.ts';
 import type { Locale } from '../../schemas/common.ts';
 import { html, type SafeHtml } from '../markup.ts';
 import type { ClosedReason } from '../registrations/register.ts';
+import type { LinkProblem } from '../signed-links.ts';
 import { renderPage } from './layout.ts';
-
-const text = {
-  fr: {
-    invalidTitle: 'Certains champs sont à corriger',
-    fields: { name: 'Nom', email: 'Email', consent: 'Consentement' } as Record<string, string>,
-    back: 'Retour au formulaire',
-    duplicateTitle: 'Vous êtes déjà inscrit·e',
-    duplicate:
-      'Une inscription à cette session existe déjà pour cette adresse email. Retrouvez-la dans l’email que nous vous avons envoyé ; il contient aussi le lien pour annuler.',
-    closedTitle: 'Les inscriptions sont fermées',
-    cancelled: 'Cette session est annulée : elle ne prend plus d’inscriptions.',
-    unknown: 'Cette session est passée ou n’existe pas.',
-    closed:
-      'Les inscriptions à cette session sont closes : l’équipe de formation a arrêté la liste des participants.',
-    training: 'Voir les prochaines sessions',
-    confirmTitle: 'Annuler votre inscription',
-    confirm:
-      'Vous êtes sur le point d’annuler votre inscription. Votre place sera proposée à la première personne en liste d’attente.',
-    button: 'Annuler mon inscription',
-    doneTitle: 'Votre inscription est annulée',
-    done: 'Merci de nous avoir prévenus : votre place est libérée.',
-    goneTitle: 'Rien à annuler',
-    gone: 'Cette inscription est déjà annulée.',
-    eraseIntro:
-      'Vous pouvez aussi effacer votre inscription : nous ne garderons ni votre nom ni votre email pour cette session.',
-    eraseButton: 'Annuler et effacer mes données',
-    erasedTitle: 'Vos données sont effacées',
-    erased: 'Votre inscription et les données qui l’accompagnaient sont effacées, définitivement.',
-    noneTitle: 'Rien à annuler',
-    none: 'Nous ne gardons plus rien de l’inscription liée à ce lien : elle a été effacée, ou supprimée à la fin de sa durée de conservation.',
-    linkTitle: 'Ce lien ne fonctionne pas',
-    expired: 'Ce lien a expiré.',
-    malformed: 'Ce lien est incomplet ou a été modifié.',
-    contact: (email: string) => `Pour annuler, écrivez à la coordination : ${email}.`,
-    verifyTitle: 'Confirmer votre adresse',
-    verify:
-      'Confirmez que cette adresse est bien la vôtre : votre inscription obtient alors une place, ou une place sur la liste d’attente si la session est complète.',
-    verifyButton: 'Confirmer et demander ma place',
-    verifyGoneTitle: 'Cette demande n’est plus valable',
-    verifyGone:
-      'Elle a été annulée, ou n’a pas été confirmée à temps. Vous pouvez vous inscrire de nouveau depuis la page de la session.',
-    verifyContact: (email: string) =>
-      `Inscrivez-vous de nouveau depuis la page de la session, ou écrivez à la coordination : ${email}.`,
-  },
-  en: {
-    invalidTitle: 'Some fields need fixing',
-    fields: { name: 'Name', email: 'Email', consent: 'Consent' } as Record<string, string>,
-    back: 'Back to the form',
-    duplicateTitle: 'You are already registered',
-    duplicate:
-      'This email address is already registered for this session. The email we sent you has the details, and the link to cancel.',
-    closedTitle: 'Registration is closed',
-    cancelled: 'This session is cancelled: it takes no more registrations.',
-    unknown: 'This session is over or does not exist.',
-    closed: 'Registration for this session has closed: the training team has settled the list.',
-    training: 'See the upcoming sessions',
-    confirmTitle: 'Cancel your registration',
-    confirm:
-      'You are about to cancel your registration. Your seat will be offered to the first person on the waiting list.',
-    button: 'Cancel my registration',
-    doneTitle: 'Your registration is cancelled',
-    done: 'Thank you for letting us know: your seat is free again.',
-    goneTitle: 'Nothing to cancel',
-    gone: 'This registration is already cancelled.',
-    eraseIntro:
-      'You can also erase your registration: we will keep neither your name nor your email for this session.',
-    eraseButton: 'Cancel and erase my data',
-    erasedTitle: 'Your data is erased',
-    erased: 'Your registration and the data that came with it are erased, for good.',
-    noneTitle: 'Nothing to cancel',
-    none: 'We no longer hold anything of the registration behind this link: it was erased, or deleted at the end of its retention period.',
-    linkTitle: 'This link does not work',
-    expired: 'This link has expired.',
-    malformed: 'This link is incomplete or has been changed.',
-    contact: (email: string) => `To cancel, write to the coordination: ${email}.`,
-    verifyTitle: 'Confirm your address',
-    verify:
-      'Confirm that this address is yours: your registration then gets a seat, or a place on the waiting list if the session is full.',
-    verifyButton: 'Confirm and ask for my seat',
-    verifyGoneTitle: 'This request is no longer valid',
-    verifyGone:
-      'It was cancelled, or not confirmed in time. You can register again from the session’s page.',
-    verifyContact: (email: string) =>
-      `Register again from the session’s page, or write to the coordination: ${email}.`,
-  },
-};
+import { confirmPage, invalidLinkPage, statusPage, type PageLink } from './signed-link-pages.ts';
 
 /** The localized sentence of a refusal, for JSON answers too. */
 export const registrationMessage = (locale: Locale, key: 'duplicate' | ClosedReason): string =>
-  text[locale][key];
+  t(locale, key === 'duplicate' ? 'registration.duplicate' : `registration.closed.${key}`);
+
+/** The short name of a field in the list of errors. */
+const fieldName = (locale: Locale, field: string): string =>
+  field === 'name' || field === 'email' || field === 'consent'
+    ? t(locale, `registration.field.${field}`)
+    : field;
+
+const backToForm = (locale: Locale, href: string): PageLink => ({
+  text: t(locale, 'registration.back'),
+  href,
+});
+
+const trainingLink = (locale: Locale, href: string): PageLink => ({
+  text: t(locale, 'registration.training'),
+  href,
+});
 
 export function registrationInvalidPage(
   locale: Locale,
   errors: Record<string, string>,
   back: string,
 ): string {
-  const t = text[locale];
+  const colon = t(locale, 'punctuation.colon');
   return renderPage({
     locale,
-    title: t.invalidTitle,
+    title: t(locale, 'registration.invalidTitle'),
     body: html`<ul class="alert">
         ${Object.entries(errors).map(
-          ([field, message]) => html`<li>${t.fields[field] ?? field} : ${message}</li>`,
+          ([field, message]) => html`<li>${fieldName(locale, field)}${colon}${message}</li>`,
         )}
       </ul>
-      <p><a href="${back}">${t.back}</a></p>`,
+      <p><a href="${back}">${t(locale, 'registration.back')}</a></p>`,
   });
 }
 
-export function registrationDuplicatePage(locale: Locale, back: string): string {
-  const t = text[locale];
-  return renderPage({
+export const registrationDuplicatePage = (locale: Locale, back: string): string =>
+  statusPage({
     locale,
-    title: t.duplicateTitle,
-    body: html`<p role="status">${t.duplicate}</p>
-      <p><a href="${back}">${t.back}</a></p>`,
+    title: t(locale, 'registration.duplicateTitle'),
+    message: t(locale, 'registration.duplicate'),
+    back: backToForm(locale, back),
   });
-}
 
-export function registrationClosedPage(
+export const registrationClosedPage = (
   locale: Locale,
   reason: ClosedReason,
   trainingPath: string,
-): string {
-  const t = text[locale];
-  return renderPage({
+): string =>
+  statusPage({
     locale,
-    title: t.closedTitle,
-    body: html`<p>${t[reason]}</p>
-      <p><a href="${trainingPath}">${t.training}</a></p>`,
+    title: t(locale, 'registration.closedTitle'),
+    message: registrationMessage(locale, reason),
+    back: trainingLink(locale, trainingPath),
+    status: false,
   });
-}
 
 /**
  * `active`: the registration still holds a seat or a place; a cancelled one can
  * only be erased. `access`: what we hold and where (pages/access.ts).
  */
-export function cancelConfirmPage(
+export const cancelConfirmPage = (
   locale: Locale,
   token: string,
   action: string,
   session: string,
   active = true,
   access?: SafeHtml,
-): string {
-  const t = text[locale];
-  return renderPage({
+): string =>
+  confirmPage({
     locale,
-    title: t.confirmTitle,
-    body: html`<p><strong>${session}</strong></p>
-      ${access ?? ''}
-      <p>${active ? t.confirm : t.gone}</p>
-      <p>${t.eraseIntro}</p>
-      <form method="post" action="${action}">
-        <input type="hidden" name="token" value="${token}" />
-        ${active ? html`<button type="submit">${t.button}</button>` : ''}
-        <button type="submit" name="erase" value="1">${t.eraseButton}</button>
-      </form>`,
+    title: t(locale, 'registration.cancel.title'),
+    subject: session,
+    access,
+    paragraphs: [
+      t(locale, active ? 'registration.cancel.confirm' : 'registration.cancel.gone'),
+      t(locale, 'registration.erase.intro'),
+    ],
+    action,
+    token,
+    buttons: [
+      ...(active ? [{ text: t(locale, 'registration.cancel.button') }] : []),
+      { text: t(locale, 'registration.erase.button'), name: 'erase', value: '1' },
+    ],
   });
-}
-
-/** A page that says where things stand, with the way back to the training list. */
-function statusPage(locale: Locale, title: string, message: string, trainingPath: string): string {
-  return renderPage({
-    locale,
-    title,
-    body: html`<p role="status">${message}</p>
-      <p><a href="${trainingPath}">${text[locale].training}</a></p>`,
-  });
-}
 
 export const erasedPage = (locale: Locale, trainingPath: string): string =>
-  statusPage(locale, text[locale].erasedTitle, text[locale].erased, trainingPath);
-
-export function cancelDonePage(locale: Locale, cancelled: boolean, trainingPath: string): string {
-  const t = text[locale];
-  return statusPage(
+  statusPage({
     locale,
-    cancelled ? t.doneTitle : t.goneTitle,
-    cancelled ? t.done : t.gone,
-    trainingPath,
-  );
-}
+    title: t(locale, 'registration.erase.doneTitle'),
+    message: t(locale, 'registration.erase.done'),
+    back: trainingLink(locale, trainingPath),
+  });
+
+export const cancelDonePage = (locale: Locale, cancelled: boolean, trainingPath: string): string =>
+  statusPage({
+    locale,
+    title: t(locale, cancelled ? 'registration.cancel.doneTitle' : 'registration.cancel.goneTitle'),
+    message: t(locale, cancelled ? 'registration.cancel.done' : 'registration.cancel.gone'),
+    back: trainingLink(locale, trainingPath),
+  });
 
 /** A cancellation or confirmation link that is not one of ours, or too old. */
-export function linkInvalidPage(
+export const linkInvalidPage = (
   locale: Locale,
-  reason: 'expired' | 'malformed' | 'bad-signature',
+  reason: LinkProblem,
   coordinatorEmail: string,
   purpose: 'cancel' | 'verify',
-): string {
-  const t = text[locale];
-  return renderPage({
+): string =>
+  invalidLinkPage({
     locale,
-    title: t.linkTitle,
-    body: html`<p>${reason === 'expired' ? t.expired : t.malformed}</p>
-      <p>
-        ${purpose === 'cancel' ? t.contact(coordinatorEmail) : t.verifyContact(coordinatorEmail)}
-      </p>`,
+    reason,
+    contact: t(
+      locale,
+      purpose === 'cancel' ? 'registration.cancel.contact' : 'registration.verify.contact',
+      { email: coordinatorEmail },
+    ),
   });
-}
 
 /** The page of the link that confirms an address: a button, since opening a link must change nothing. */
-export function verifyConfirmPage(
+export const verifyConfirmPage = (
   locale: Locale,
   token: string,
   action: string,
   session: string,
-): string {
-  const t = text[locale];
-  return renderPage({
+): string =>
+  confirmPage({
     locale,
-    title: t.verifyTitle,
-    body: html`<p><strong>${session}</strong></p>
-      <p>${t.verify}</p>
-      <form method="post" action="${action}">
-        <input type="hidden" name="token" value="${token}" />
-        <button type="submit">${t.verifyButton}</button>
-      </form>`,
+    title: t(locale, 'registration.verify.title'),
+    subject: session,
+    paragraphs: [t(locale, 'registration.verify.text')],
+    action,
+    token,
+    buttons: [{ text: t(locale, 'registration.verify.button') }],
   });
-}
 
 export const verifyGonePage = (locale: Locale, trainingPath: string): string =>
-  statusPage(locale, text[locale].verifyGoneTitle, text[locale].verifyGone, trainingPath);
+  statusPage({
+    locale,
+    title: t(locale, 'registration.verify.goneTitle'),
+    message: t(locale, 'registration.verify.gone'),
+    back: trainingLink(locale, trainingPath),
+  });
 
 /** The link's registration is no longer held: erased long ago, or past its retention period. */
 export const registrationGonePage = (locale: Locale, trainingPath: string): string =>
-  statusPage(locale, text[locale].noneTitle, text[locale].none, trainingPath);
+  statusPage({
+    locale,
+    title: t(locale, 'registration.noneTitle'),
+    message: t(locale, 'registration.none'),
+    back: trainingLink(locale, trainingPath),
+  });

@@ -67,4 +67,15 @@ describe('registration emails', () => {
       }
     });
   }
+
+  it('puts a space before the colon of each fact in French, and none in English', () => {
+    const french = everything('confirmed', 'fr');
+    const english = everything('confirmed', 'en');
+
+    expect(french).toContain(`\nAnimation : ${session.trainerRole.fr}\n`);
+    expect(french).toContain(`\nÀ savoir : ${session.notes?.fr ?? ''}\n`);
+    expect(french).not.toMatch(/\n(Quand|Où|Animation|À savoir): /);
+    expect(english).toContain(`\nTrainer: ${session.trainerRole.en}\n`);
+    expect(english).toContain(`\nGood to know: ${session.notes?.en ?? ''}\n`);
+  });
 });
