@@ -1,8 +1,18 @@
 // The site's feeds from its content: the podcast in each language (with its
-// transcripts) and the stories in each language. The endpoints under src/pages/
+// transcripts), the stories in each language, and the sessions' calendars. The endpoints under src/pages/
 // call these; the XML and JSON are written by the pure modules they use.
 import type { Locale } from '../schemas/common.ts';
-import { episodeAudio, episodes, pairsOf, podcastShow, stories, type Entry } from './content.ts';
+import { feedResponse } from '../calendar/feed-response.ts';
+import {
+  delegations,
+  episodeAudio,
+  episodes,
+  pairsOf,
+  podcastShow,
+  sessions,
+  stories,
+  type Entry,
+} from './content.ts';
 import { keyOf } from './entries.ts';
 import { episodeGuid, podcastGuid, storyGuid } from './feed-ids.ts';
 import { t } from '../i18n/index.ts';
@@ -131,4 +141,27 @@ export async function storiesRssResponse(locale: Locale, site: URL | undefined) 
 export async function storiesJsonResponse(locale: Locale, site: URL | undefined) {
   const { channel, items } = await storyFeedParts(locale, site);
   return response(storiesJsonFeed(channel, items), jsonFeedContentType);
+}
+
+/** getStaticPaths of a delegation's calendar: one feed per delegation page, named by its title. */
+export async function delegationCalendarPaths(locale: Locale) {
+  return (await delegations(locale)).map((entry) => ({
+    params: { delegation: keyOf(entry.id) },
+    props: { name: entry.data.title },
+  }));
+}
+
+/** The calendar of the upcoming sessions in one language: every one, or one delegation's. */
+export async function sessionCalendarResponse(
+  locale: Locale,
+  site: URL | undefined,
+  delegation?: { key: string; name: string },
+): Promise<Response> {
+  return feedResponse({
+    sessions: (await sessions()).map((entry) => entry.data),
+    locale,
+    site: siteOf(site),
+    trainingPath: pathTo(locale, { name: 'training' }),
+    ...(delegation === undefined ? {} : { delegation }),
+  });
 }

@@ -1,13 +1,5 @@
 // Subscribable calendar of every upcoming session, in French.
 import type { APIRoute } from 'astro';
-import { feedResponse } from '../../calendar/feed-response.ts';
-import { sessions } from '../../lib/content.ts';
-import { pathTo } from '../../lib/urls.ts';
+import { sessionCalendarResponse } from '../../lib/feeds.ts';
 
-export const GET: APIRoute = async ({ site }) =>
-  feedResponse({
-    sessions: (await sessions()).map((entry) => entry.data),
-    locale: 'fr',
-    site,
-    trainingPath: pathTo('fr', { name: 'training' }),
-  });
+export const GET: APIRoute = ({ site }) => sessionCalendarResponse('fr', site);
