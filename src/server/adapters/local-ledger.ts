@@ -2,10 +2,8 @@
 // runs in a BEGIN IMMEDIATE transaction, so that two processes sharing the file
 // cannot both take the last seat. Every ledger method is in SessionLedger; this
 // module holds only the storage, and the queries its columns answer directly.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import { openShared, whileLocked } from './sqlite-file.ts';
+import { openLocalDatabase, whileLocked } from './sqlite-file.ts';
 import type {
   ExpiredItem,
   Registration,
@@ -20,13 +18,9 @@ export class LocalLedger extends SessionLedger {
 
   constructor(options: { file: string }) {
     super();
-    mkdirSync(dirname(options.file), { recursive: true });
-    // Loaded at run time, not imported: see local-store.ts.
-    const sqlite = process.getBuiltinModule('node:sqlite');
-    this.#db = openShared(sqlite, options.file);
-    const db = this.#db;
-    whileLocked(() => {
-      db.exec(`
+    this.#db = openLocalDatabase(
+      options.file,
+      `
       CREATE TABLE IF NOT EXISTS registrations (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         id TEXT NOT NULL UNIQUE,
@@ -36,8 +30,9 @@ export class LocalLedger extends SessionLedger {
       );
       CREATE INDEX IF NOT EXISTS registrations_by_session ON registrations (session_slug, seq);
       CREATE INDEX IF NOT EXISTS registrations_owing ON registrations (owes, seq);
-    `);
-    });
+    `,
+    );
+    const db = this.#db;
     // Added after the first ledgers were made: those rows are owed a copy (the
     // default). Checked and added in one write transaction, so that instances
     // opening an old file together add it once.

@@ -1,9 +1,7 @@
 // The coordinators' records on this machine, when Airtable is not configured:
 // an SQLite file (Node's built-in node:sqlite), so they survive a restart.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import { openShared, whileLocked } from './sqlite-file.ts';
+import { openLocalDatabase } from './sqlite-file.ts';
 import type {
   ApplicationRecord,
   ApplicationStore,
@@ -16,14 +14,9 @@ export class LocalStore implements ApplicationStore, RetentionPurge {
   readonly #db: DatabaseSync;
 
   constructor(options: { file: string }) {
-    mkdirSync(dirname(options.file), { recursive: true });
-    // Loaded at run time, not imported: a deployed function bundles this file
-    // but never constructs it, and must not need node:sqlite to start.
-    const sqlite = process.getBuiltinModule('node:sqlite');
-    this.#db = openShared(sqlite, options.file);
-    const db = this.#db;
-    whileLocked(() => {
-      db.exec(`
+    this.#db = openLocalDatabase(
+      options.file,
+      `
       CREATE TABLE IF NOT EXISTS applications (
         id TEXT PRIMARY KEY,
         kind TEXT NOT NULL,
@@ -32,8 +25,8 @@ export class LocalStore implements ApplicationStore, RetentionPurge {
         record TEXT NOT NULL
       );
       CREATE INDEX IF NOT EXISTS applications_by_status ON applications (status, submitted_at);
-    `);
-    });
+    `,
+    );
   }
 
   saveAll(records: readonly ApplicationRecord[]): Promise<void> {

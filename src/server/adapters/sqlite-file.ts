@@ -1,6 +1,8 @@
 // Opening an SQLite file that several function instances write at the same
 // time: the Netlify CLI runs each invocation in its own worker, and each opens
 // its own connection to the same file.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 
 /** How long a writer waits for another one's transaction before giving up. */
@@ -35,4 +37,19 @@ export function whileLocked<T>(step: () => T, tries = 40): T {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25 + Math.random() * 25);
     }
   }
+}
+
+/**
+ * The local adapters' database: the file (and its folder) made if need be,
+ * opened for sharing, with `schema` (CREATE … IF NOT EXISTS statements) run.
+ * node:sqlite is loaded at run time, not imported: a deployed function bundles
+ * the local adapters but never constructs them, and must not need it to start.
+ */
+export function openLocalDatabase(file: string, schema: string): DatabaseSync {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = openShared(process.getBuiltinModule('node:sqlite'), file);
+  whileLocked(() => {
+    db.exec(schema);
+  });
+  return db;
 }

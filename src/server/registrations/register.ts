@@ -21,6 +21,19 @@ export interface Registrant {
 /** Why a session takes no registration: over or unknown, cancelled, or registration has closed. */
 export type ClosedReason = 'unknown' | 'cancelled' | 'closed';
 
+/** The session, if it takes registrations and confirmations at this instant; why not otherwise. */
+async function openSession(
+  deps: Pick<RegistrationDeps, 'sessions' | 'clock'>,
+  slug: string,
+): Promise<{ ok: false; reason: ClosedReason } | { ok: true; session: SessionData; at: string }> {
+  const session = await deps.sessions.find(slug);
+  if (session === null) return { ok: false, reason: 'unknown' };
+  if (session.status === 'cancelled') return { ok: false, reason: 'cancelled' };
+  const now = new Date(deps.clock.now());
+  if (!registrationOpen(session, now)) return { ok: false, reason: 'closed' };
+  return { ok: true, session, at: now.toISOString() };
+}
+
 export type RegisterResult =
   | { ok: false; reason: ClosedReason }
   | {
@@ -41,12 +54,9 @@ export async function registerForSession(
   slug: string,
   registrant: Registrant,
 ): Promise<RegisterResult> {
-  const session = await deps.sessions.find(slug);
-  if (session === null) return { ok: false, reason: 'unknown' };
-  if (session.status === 'cancelled') return { ok: false, reason: 'cancelled' };
-  const now = new Date(deps.clock.now());
-  if (!registrationOpen(session, now)) return { ok: false, reason: 'closed' };
-  const at = now.toISOString();
+  const open = await openSession(deps, slug);
+  if (!open.ok) return open;
+  const { session, at } = open;
   const result = await deps.ledger.register({
     id: (deps.newId ?? newRegistrationId)(),
     sessionSlug: slug,
@@ -82,12 +92,9 @@ export async function verifyRegistration(
   slug: string,
   id: string,
 ): Promise<VerifyResult> {
-  const session = await deps.sessions.find(slug);
-  if (session === null) return { ok: false, reason: 'unknown' };
-  if (session.status === 'cancelled') return { ok: false, reason: 'cancelled' };
-  const now = new Date(deps.clock.now());
-  if (!registrationOpen(session, now)) return { ok: false, reason: 'closed' };
-  const at = now.toISOString();
+  const open = await openSession(deps, slug);
+  if (!open.ok) return open;
+  const { session, at } = open;
   const result = await deps.ledger.verify(slug, id, at, session.capacity, sessionFacts(session));
   deps.log.info('registration_verified', { id, code: result?.outcome ?? 'gone' });
   return result === null ? { ok: false, reason: 'gone' } : { ok: true, session, ...result };
