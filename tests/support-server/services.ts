@@ -6,6 +6,7 @@ import type { AppConfig } from '../../src/server/config.ts';
 import type { RegistrationDeps } from '../../src/server/registrations/deps.ts';
 import { setServices, type Services } from '../../src/server/services.ts';
 import type { TestDeps } from './deps.ts';
+import { MemoryLease } from './memory-ports.ts';
 
 export function installServices(
   deps: TestDeps,
@@ -27,6 +28,7 @@ export function installServices(
     deps,
     outbox,
     retention: [],
+    lease: new MemoryLease(),
     registrations: registrations ?? {
       ledger: new LocalLedger({ file: ':memory:' }),
       erasures: deps.erasures,

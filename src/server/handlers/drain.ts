@@ -1,34 +1,87 @@
-// The scheduled and background runs that deliver what is still pending: the
+// The drainer's runs: started by a request that queued work (right after its
+// answer), by the scheduled function every minute, or by the background one
+// for a backlog. Whoever holds the writer lease delivers, in rounds: the
 // applications' queue, the emails training registrations are still owed, then
-// the copies of registrations for the trainers' table.
-import { drainPending } from '../applications/drain.ts';
+// the copies of registrations for the trainers' table. The others leave.
+import { drainPending, hasDueItems } from '../applications/drain.ts';
+import { runAsDrainer, type DrainerOutcome } from '../drainer.ts';
+import { errorCode } from '../log.ts';
 import { copyRegistrations } from '../registrations/copy.ts';
 import { drainRegistrationEmails } from '../registrations/deliver.ts';
-import { errorCode } from '../log.ts';
+import type { Services } from '../services.ts';
+import type { RequestContext } from './context.ts';
 import { servicesForRun } from './failure.ts';
 
-export async function runDrain(budgetMs?: number): Promise<void> {
+/** A scheduled function has 30 s in all. */
+export const scheduledBudgetMs = 24_000;
+/** After a request's answer: within a synchronous function's 10 s. */
+export const kickBudgetMs = 8_000;
+/** How long a round waits for a first upsert of ten to fill, when fewer are due. */
+export const gatherMs = 1_000;
+
+export async function runDrain(budgetMs: number = scheduledBudgetMs): Promise<void> {
   const services = servicesForRun('drain_setup_failed');
-  if (services === undefined) return;
-  const { deps, registrations } = services;
-  // A scheduled function has 30 s in all: half for the applications, a quarter for registration emails, a quarter for copies.
-  const total = budgetMs ?? 24_000;
+  if (services !== undefined) await drainWith(services, budgetMs);
+}
+
+/**
+ * Starts a drainer after the answer, for work a request has just queued: it
+ * delivers at once if no other holds the lease, and otherwise the holder takes
+ * the work in its next round. Nothing is lost if it fails: the scheduled run comes.
+ */
+export function kickDrainer(context: RequestContext): void {
+  context.waitUntil(runDrain(kickBudgetMs));
+}
+
+/** The drainer over these services (the tests and the benchmark pass their own). */
+export async function drainWith(services: Services, budgetMs: number): Promise<DrainerOutcome> {
+  const { deps, registrations, lease } = services;
   try {
-    await drainPending(deps, { budgetMs: total / 2 });
+    return await runAsDrainer(
+      { lease, clock: deps.clock, log: deps.log },
+      {
+        round: (deadline) => round(services, deadline),
+        due: async () =>
+          (await hasDueItems(deps)) || (await registrations.ledger.unsent()).length > 0,
+      },
+      budgetMs,
+    );
+  } catch (error) {
+    // Nothing is lost: the work stays in the queue and the ledger for the next run.
+    deps.log.error('drain_failed', { code: errorCode(error) });
+    return 'busy';
+  }
+}
+
+/** One round: most of it for the applications, what is left for the registrations. */
+async function round(
+  { deps, registrations }: Services,
+  deadline: number,
+): Promise<{ more: boolean; progress: boolean }> {
+  const left = () => Math.max(0, deadline - deps.clock.now());
+  let more = false;
+  let progress = false;
+  try {
+    const report = await drainPending(deps, { budgetMs: (left() * 3) / 4, gatherMs });
+    more = report.dueLeft > 0;
+    progress = report.delivered > 0;
   } catch (error) {
     // Nothing is lost: the items stay in the queue for the next run.
     deps.log.error('drain_failed', { code: errorCode(error) });
   }
   try {
-    await drainRegistrationEmails(registrations, total / 4);
+    const report = await drainRegistrationEmails(registrations, left() / 2);
+    progress ||= report.sent > 0;
   } catch (error) {
     // Nothing is lost: owed emails stay recorded in the ledger.
     registrations.log.error('registration_drain_failed', { code: errorCode(error) });
   }
   try {
-    await copyRegistrations(registrations, total / 4);
+    const report = await copyRegistrations(registrations, left());
+    progress ||= report.copied > 0;
   } catch (error) {
     // Nothing is lost: owed copies stay recorded in the ledger.
     registrations.log.error('registration_copy_failed', { code: errorCode(error) });
   }
+  return { more, progress };
 }
