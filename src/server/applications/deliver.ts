@@ -95,8 +95,16 @@ export async function deliverItems(
   };
   await dropErased(items);
 
+  /**
+   * Items changed since they were last written to the queue. A step that a
+   * repeat makes harmless (an upsert, a batch sent again under its key) is
+   * written only when the item stays in the queue; what a repeat must know
+   * (a batch's members, before it is sent) is written at once.
+   */
+  const unsaved = new Set<PendingDelivery>();
   /** Writes an item back, unless it was erased meanwhile: an erasure must not be undone. */
   const save = async (item: PendingDelivery) => {
+    unsaved.delete(item);
     if (erased.has(item.record.id)) return;
     if ((await queue.get(item.record.id)) !== null) await queue.put(item);
   };
@@ -163,13 +171,15 @@ export async function deliverItems(
       const refused: PendingDelivery[] = [];
       for (const [index, item] of batch.entries()) {
         const outcome = outcomes[index];
-        if (outcome !== undefined && 'id' in outcome) item.mailed = true;
-        else {
+        if (outcome !== undefined && 'id' in outcome) {
+          item.mailed = true;
+          unsaved.add(item);
+        } else {
           item.mailBatch = mailAlone;
           refused.push(item);
         }
       }
-      await saveAll(batch);
+      await saveAll(refused);
       // What the batch refused goes alone: the single endpoint says why, and a refusal there is final.
       for (const item of refused) await mailOne(item);
     } catch (error) {
@@ -180,8 +190,10 @@ export async function deliverItems(
         // This key was answered before, for the same members: the emails went.
         // (Their text changed since, e.g. the sessions listed; the first one stands.)
         log.warn('welcome_batch_already_sent', { code: errorCode(error), count: batch.length });
-        for (const item of batch) item.mailed = true;
-        await saveAll(batch);
+        for (const item of batch) {
+          item.mailed = true;
+          unsaved.add(item);
+        }
         return;
       }
       if (error instanceof TemporaryError) mailStopped = error;
@@ -194,7 +206,7 @@ export async function deliverItems(
       const message = await buildWelcome(deps, item.record);
       await deps.mailer.send(message, { idempotencyKey: welcomeKey(item.record) });
       item.mailed = true;
-      await save(item);
+      unsaved.add(item);
     } catch (error) {
       if (error instanceof TemporaryError) mailStopped = error;
       await postpone(item, error, true);
@@ -235,8 +247,10 @@ export async function deliverItems(
       await deps.store.saveAll(batch.map((i) => i.record));
       await dropErased(batch);
       const kept = batch.filter((i) => !erased.has(i.record.id));
-      for (const item of kept) item.stored = true;
-      await saveAll(kept);
+      for (const item of kept) {
+        item.stored = true;
+        unsaved.add(item);
+      }
       toMail.push(...kept.filter(needsEmail));
     } catch (error) {
       if (error instanceof PermanentError && batch.length > 1) {
@@ -245,7 +259,7 @@ export async function deliverItems(
           try {
             await deps.store.saveAll([item.record]);
             item.stored = true;
-            await save(item);
+            unsaved.add(item);
             if (needsEmail(item)) toMail.push(item);
           } catch (single) {
             await postpone(item, single, true);
@@ -269,6 +283,7 @@ export async function deliverItems(
   // recorded after it deletes what we wrote itself.
   await dropErased(items);
   const done = items.filter((item) => !erased.has(item.record.id) && isDone(item));
+  await saveAll([...unsaved].filter((item) => !isDone(item)));
   await Promise.all(
     done.map(async (item) => {
       await queue.remove(item.record.id);
