@@ -5,7 +5,7 @@
 import { retentionPeriods } from '../../lib/retention.ts';
 import type { PendingDelivery } from '../ports.ts';
 import type { AppDeps } from './deps.ts';
-import { deliverItems, mailAlone, storeBatchSize, type DeliveryReport } from './deliver.ts';
+import { deliverItems, mailAlone, type DeliveryReport } from './deliver.ts';
 
 /**
  * After this, a welcome email still unsent is given up (the record is in the
@@ -19,12 +19,6 @@ export interface DrainOptions {
   budgetMs?: number;
   /** Items per round at most. Default 1,000. */
   maxItems?: number;
-  /**
-   * When fewer than an upsert's ten records are due, how long after the oldest
-   * one's acceptance the round waits for more (a burst arrives over a moment).
-   * Default 0: no wait.
-   */
-  gatherMs?: number;
 }
 
 export interface DrainReport extends DeliveryReport {
@@ -33,9 +27,6 @@ export interface DrainReport extends DeliveryReport {
   /** Items still due once the round is over (the deadline or maxItems came first): another round has work. */
   dueLeft: number;
 }
-
-/** How often a round waiting for a first upsert of ten looks at the queue again. */
-const gatherStepMs = 100;
 
 const isDue = (item: PendingDelivery, at: number) =>
   item.notBefore === undefined || Date.parse(item.notBefore) <= at;
@@ -83,21 +74,10 @@ export async function drainPending(
   const deadline = started + (options.budgetMs ?? 20_000);
   const maxItems = options.maxItems ?? 1_000;
 
-  let all = await readQueue(deps, started);
-  // Fewer than ten records to store: a burst may still be arriving. Wait for
-  // ten, a little at a time, but no longer than gatherMs after the oldest one.
-  const unstored = () => all.filter((item) => !item.stored && isDue(item, clock.now()));
-  const gatherUntil = Math.min(
-    deadline,
-    Math.min(...unstored().map(submittedAt)) + (options.gatherMs ?? 0),
-  );
-  while (unstored().length > 0 && unstored().length < storeBatchSize && clock.now() < gatherUntil) {
-    await clock.sleep(Math.min(gatherStepMs, gatherUntil - clock.now()));
-    all = await readQueue(deps, clock.now());
-  }
+  const all = await readQueue(deps, started);
   // Records not yet in the store come first: ten cost one request, whereas a
   // hundred emails do, so emails must not crowd them out.
-  const due = all.filter((item) => isDue(item, clock.now()));
+  const due = all.filter((item) => isDue(item, started));
   due.sort((a, b) => Number(a.stored) - Number(b.stored));
   const cut = Math.max(0, due.length - maxItems);
   due.length = Math.min(due.length, maxItems);

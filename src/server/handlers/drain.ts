@@ -16,8 +16,6 @@ import { servicesForRun } from './failure.ts';
 export const scheduledBudgetMs = 24_000;
 /** After a request's answer: within a synchronous function's 10 s. */
 export const kickBudgetMs = 8_000;
-/** How long a round waits for a first upsert of ten to fill, when fewer are due. */
-export const gatherMs = 1_000;
 
 export async function runDrain(budgetMs: number = scheduledBudgetMs): Promise<void> {
   const services = servicesForRun('drain_setup_failed');
@@ -66,7 +64,7 @@ async function round(
   let more = false;
   let progress = false;
   try {
-    const report = await drainPending(deps, { budgetMs: (left() * 3) / 4, gatherMs });
+    const report = await drainPending(deps, { budgetMs: (left() * 3) / 4 });
     more = report.dueLeft > 0;
     progress = report.delivered > 0;
   } catch (error) {
