@@ -17,9 +17,25 @@ export const scheduledBudgetMs = 24_000;
 /** After a request's answer: within a synchronous function's 10 s. */
 export const kickBudgetMs = 8_000;
 
-export async function runDrain(budgetMs: number = scheduledBudgetMs): Promise<void> {
+/**
+ * A round starts once this instance has taken no request for this long (at
+ * most maxQuietWaitMs later): during a burst, the requests still arriving are
+ * answered first and their applications go in the same round, instead of a
+ * round reading the queue while they write to it. A lone request waits this little.
+ */
+const quietMs = 50;
+const maxQuietWaitMs = 2_000;
+/** When this instance last kicked the drainer, by services (each with its own clock). */
+const lastKick = new WeakMap<Services, number>();
+
+export async function runDrain(
+  budgetMs: number = scheduledBudgetMs,
+  kicked = false,
+): Promise<void> {
   const services = servicesForRun('drain_setup_failed');
-  if (services !== undefined) await drainWith(services, budgetMs);
+  if (services === undefined) return;
+  if (kicked) lastKick.set(services, services.deps.clock.now());
+  await drainWith(services, budgetMs);
 }
 
 /**
@@ -31,7 +47,7 @@ export function kickDrainer(context: RequestContext): void {
   // From the next turn of the event loop: asking for the lease (a short
   // transaction locally) must not delay the answer it follows.
   context.waitUntil(
-    new Promise((resolve) => setImmediate(resolve)).then(() => runDrain(kickBudgetMs)),
+    new Promise((resolve) => setImmediate(resolve)).then(() => runDrain(kickBudgetMs, true)),
   );
 }
 
@@ -57,10 +73,15 @@ export async function drainWith(services: Services, budgetMs: number): Promise<D
 
 /** One round: most of it for the applications, what is left for the registrations. */
 async function round(
-  { deps, registrations }: Services,
+  services: Services,
   deadline: number,
 ): Promise<{ more: boolean; progress: boolean }> {
-  const left = () => Math.max(0, deadline - deps.clock.now());
+  const { deps, registrations } = services;
+  const { clock } = deps;
+  const waitUntil = Math.min(deadline, clock.now() + maxQuietWaitMs);
+  const sinceKick = () => clock.now() - (lastKick.get(services) ?? Number.NEGATIVE_INFINITY);
+  while (sinceKick() < quietMs && clock.now() < waitUntil) await clock.sleep(quietMs);
+  const left = () => Math.max(0, deadline - clock.now());
   let more = false;
   let progress = false;
   try {
