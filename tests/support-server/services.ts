@@ -12,7 +12,7 @@ export function installServices(
   deps: TestDeps,
   outbox: OutboxMailer | null = null,
   registrations?: RegistrationDeps,
-): Services {
+): Services & { lease: MemoryLease } {
   const config: AppConfig = {
     store: { kind: 'local', file: '/dev/null' },
     mailer: { kind: 'outbox', dir: '/dev/null', from: 'test@example.org' },

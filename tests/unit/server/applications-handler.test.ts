@@ -52,6 +52,44 @@ describe('POST /api/volunteers and /api/observers', () => {
     expect(deps.queue.items.size).toBe(0);
   });
 
+  it('delivers 25 posts sent at once, each once, with never two drainers holding the lease', async () => {
+    const deps = testDeps();
+    const services = installServices(deps);
+    const { lease } = services;
+    let holding = 0;
+    let mostAtOnce = 0;
+    const save = deps.store.saveAll.bind(deps.store);
+    deps.store.saveAll = async (records) => {
+      holding += 1;
+      mostAtOnce = Math.max(mostAtOnce, holding);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      holding -= 1;
+      return save(records);
+    };
+    const ctx = requestContext();
+
+    const responses = await Promise.all(
+      Array.from({ length: 25 }, (_, n) =>
+        handleApplication(
+          'volunteer',
+          formPost(volunteerForm({ email: `person${n}@example.org` })),
+          ctx,
+        ),
+      ),
+    );
+    await ctx.settle();
+
+    expect(responses.every((response) => response.status === 303)).toBe(true);
+    expect(mostAtOnce).toBe(1);
+    expect(lease.grants.length).toBeGreaterThan(0);
+    expect(new Set(deps.store.writes.map((r) => r.id)).size).toBe(25);
+    expect(deps.store.writes).toHaveLength(25);
+    expect(Math.max(...deps.store.batchSizes)).toBeLessThanOrEqual(10);
+    for (let n = 0; n < 25; n += 1)
+      expect(deps.mailer.to(`person${n}@example.org`)).toHaveLength(1);
+    expect(deps.queue.items.size).toBe(0);
+  });
+
   it('answers a JSON observer sign-up with 201, its id and the English thank-you page', async () => {
     const deps = testDeps();
     installServices(deps);
