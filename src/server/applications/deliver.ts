@@ -20,6 +20,8 @@ export const storeBatchSize = 10;
 /** Backoff after a failure without a provider's own delay: 1 min, doubling, at most 6 h. */
 const firstRetryMs = 60_000;
 const maxRetryMs = 6 * 3_600_000;
+/** Time kept at the end of a run for the last email batches (one request each). */
+const mailReserveMs = 1_000;
 /** `mailBatch` of an email the batch refused: it goes alone, under its own key. */
 export const mailAlone = 'alone';
 
@@ -240,9 +242,12 @@ export async function deliverItems(
   // 1. The store, in upserts of 10. A temporary failure (rate limit, outage)
   // stops the run's store calls: hammering a provider that said "wait" makes it worse.
   const toStore = items.filter((i) => !i.stored && !erased.has(i.record.id));
+  // The store stops a little before the deadline, so that the emails of what
+  // it stored still go in this run rather than wait for the next one.
+  const storeDeadline = options.deadline - mailReserveMs;
   for (let start = 0; start < toStore.length; start += storeBatchSize) {
     const batch = toStore.slice(start, start + storeBatchSize);
-    if (clock.now() >= options.deadline) break;
+    if (clock.now() >= storeDeadline) break;
     try {
       await deps.store.saveAll(batch.map((i) => i.record));
       await dropErased(batch);
