@@ -2,7 +2,9 @@
 // locally by the Netlify CLI, with a fake Airtable enforcing 5 requests/s per
 // base and its 30 s penalty (time-scaled), and a fake Resend. Prints how long
 // applicants waited, how long until everything was in Airtable and emailed,
-// what it cost in requests, and what was lost or duplicated. It does not assert.
+// what it cost in requests (Airtable calls per application count against the
+// plan's monthly quota), and what was lost or duplicated, each beside the bar
+// of issue 10. It does not assert.
 //
 // Two ways to run the functions:
 // - by default, their handlers (netlify/functions/*.ts) are called in this
@@ -21,9 +23,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { welcomeKey } from '../src/server/applications/welcome.ts';
 import { internalCallHeaders } from '../src/server/internal-call.ts';
-import type { ApplicationRecord } from '../src/server/ports.ts';
 import { FakeAirtable } from '../tests/fakes/fake-airtable.ts';
 import { FakeResend } from '../tests/fakes/fake-resend.ts';
 
@@ -257,6 +257,8 @@ async function main(): Promise<void> {
     console.log(`Posting ${count} applications, ${concurrency} at a time…`);
     const latencies: number[] = [];
     const accepted: string[] = [];
+    /** The address each accepted application gave: its welcome email goes there. */
+    const addressOf = new Map<string, string>();
     const failures = new Map<string, number>();
     let next = 0;
     const started = Date.now();
@@ -266,10 +268,13 @@ async function main(): Promise<void> {
         const n = next;
         const sent = Date.now();
         try {
-          const answer = await (target as Target).post(application(n));
+          const body = application(n);
+          const answer = await (target as Target).post(body);
           latencies.push(Date.now() - sent);
-          if (answer.status === 201 && answer.id !== undefined) accepted.push(answer.id);
-          else
+          if (answer.status === 201 && answer.id !== undefined) {
+            accepted.push(answer.id);
+            addressOf.set(answer.id, String(body['email']));
+          } else
             failures.set(`HTTP ${answer.status}`, (failures.get(`HTTP ${answer.status}`) ?? 0) + 1);
         } catch (error) {
           const name = error instanceof Error ? error.name : 'error';
@@ -290,7 +295,13 @@ async function main(): Promise<void> {
     let lastReport = 0;
     const inAirtable = () =>
       [...airtable.countBy('Application ID').keys()].filter((id) => ids.has(id)).length;
-    const mailed = () => new Set(resend.inbox.map((email) => email.idempotencyKey)).size;
+    const addresses = new Set(addressOf.values());
+    const mailed = () =>
+      new Set(resend.inbox.flatMap((email) => email.to).filter((to) => addresses.has(to))).size;
+    // Looked at every 100 ms, so that the instants are precise; the drain is
+    // started once a second at most (in production: once a minute), never twice at once.
+    let draining: Promise<void> | undefined;
+    let lastDrain = 0;
     while (Date.now() - started < timeoutMs) {
       if (allStoredAt === undefined && inAirtable() === ids.size) allStoredAt = Date.now();
       if (allMailedAt === undefined && mailed() >= ids.size) allMailedAt = Date.now();
@@ -302,56 +313,71 @@ async function main(): Promise<void> {
           `  ${seconds(Date.now() - started)}: ${inAirtable()} in Airtable, ${mailed()} emailed, ${pending} pending, ${drains} drains`,
         );
       }
-      if (pending > 0) {
+      if (pending > 0 && draining === undefined && Date.now() - lastDrain >= 1_000) {
         drains += 1;
-        await target.drain();
+        lastDrain = Date.now();
+        draining = target.drain().finally(() => {
+          draining = undefined;
+        });
       }
-      await sleep(1_000);
+      await sleep(100);
     }
+    await draining;
 
     // 3. The figures.
     const sorted = [...latencies].sort((a, b) => a - b);
     const counts = airtable.countBy('Application ID');
     const lost = [...ids].filter((id) => (counts.get(id) ?? 0) === 0).length;
     const duplicated = [...ids].filter((id) => (counts.get(id) ?? 0) > 1).length;
-    const emailsByKey = new Map<string, number>();
-    for (const email of resend.inbox) {
-      const key = email.idempotencyKey ?? email.id;
-      emailsByKey.set(key, (emailsByKey.get(key) ?? 0) + 1);
-    }
-    const duplicateEmails = [...emailsByKey.values()].filter((n) => n > 1).length;
-    const unmailed = [...ids].filter(
-      (id) => !emailsByKey.has(welcomeKey({ id } as ApplicationRecord)),
-    ).length;
+    const emailsTo = new Map<string, number>();
+    for (const email of resend.inbox)
+      for (const to of email.to) emailsTo.set(to, (emailsTo.get(to) ?? 0) + 1);
+    const duplicateEmails = [...emailsTo.values()].filter((n) => n > 1).length;
+    const unmailed = [...addresses].filter((address) => !emailsTo.has(address)).length;
+    const storedMs = allStoredAt === undefined ? undefined : allStoredAt - started;
+    const mailedMs = allMailedAt === undefined ? undefined : allMailedAt - started;
+    const p95 = percentile(sorted, 95);
+    const tooMany = airtable.requestCount(429) + resend.requestCount(429);
+    /** A figure with its bar, and whether it meets it. */
+    const bar = (met: boolean, text: string) => `(bar ${text}: ${met ? 'met' : 'NOT MET'})`;
+    const within = (ms: number | undefined) =>
+      ms === undefined ? `not within ${seconds(timeoutMs)}` : seconds(ms);
+    const storedBar = inProcess ? 25_000 : 40_000;
 
     console.log('');
     console.log(`Applications posted          ${count} (${concurrency} at a time)`);
     console.log(`Accepted (201)               ${accepted.length}`);
     for (const [reason, n] of failures) console.log(`Not accepted: ${reason.padEnd(15)} ${n}`);
     console.log(
-      `Answer time p50 / p95 / p99  ${sorted.length === 0 ? 'n/a' : `${seconds(percentile(sorted, 50))} / ${seconds(percentile(sorted, 95))} / ${seconds(percentile(sorted, 99))}`}`,
+      `Answer time p50 / p95 / p99  ${sorted.length === 0 ? 'n/a' : `${seconds(percentile(sorted, 50))} / ${seconds(p95)} / ${seconds(percentile(sorted, 99))}`}${inProcess ? `  ${bar(p95 <= 100, 'p95 ≤ 0.1 s')}` : ''}`,
     );
     console.log(`Burst answered in            ${seconds(burstMs)}`);
+    if (storedMs !== undefined)
+      // Under the CLI the posts themselves can outlast the bar: what delivery added after the last answer.
+      console.log(
+        `All in Airtable, after the last answer ${seconds(Math.max(0, storedMs - burstMs))}`,
+      );
     console.log(
-      `All in Airtable after        ${allStoredAt === undefined ? `not within ${seconds(timeoutMs)}` : seconds(allStoredAt - started)}`,
+      `All in Airtable after        ${within(storedMs)}  ${bar(storedMs !== undefined && storedMs <= storedBar, `≤ ${seconds(storedBar)}`)}`,
     );
     console.log(
-      `All emailed after            ${allMailedAt === undefined ? `not within ${seconds(timeoutMs)}` : seconds(allMailedAt - started)}`,
+      `All emailed after            ${within(mailedMs)}${inProcess ? `  ${bar(mailedMs !== undefined && mailedMs <= 30_000, '≤ 30.0 s')}` : ''}`,
     );
     console.log(
-      `Airtable requests            ${airtable.requestCount()} (${airtable.requestCount(429)} answered 429)`,
+      `Airtable requests            ${airtable.requestCount()} (${airtable.requestCount(429)} answered 429), ${(airtable.requestCount() / Math.max(1, accepted.length)).toFixed(2)} per application`,
     );
     console.log(
-      `Resend requests              ${resend.requestCount()} (${resend.requestCount(429)} answered 429)`,
+      `Resend requests              ${resend.requestCount()} (${resend.requestCount(429)} answered 429), ${(resend.requestCount() / Math.max(1, accepted.length)).toFixed(2)} per application`,
     );
+    console.log(`429s answered by the fakes   ${tooMany}  ${bar(tooMany === 0, '0')}`);
     console.log(`Emails sent                  ${resend.inbox.length}`);
     console.log(`Drain runs                   ${drains}`);
     console.log(`Still pending                ${await pendingCount(pendingDir)}`);
     console.log(
-      `Lost                         ${lost}${unmailed > 0 ? ` (and ${unmailed} without email)` : ''}`,
+      `Lost                         ${lost}${unmailed > 0 ? ` (and ${unmailed} without email)` : ''}  ${bar(lost === 0 && unmailed === 0, '0')}`,
     );
     console.log(
-      `Duplicated                   ${duplicated} in Airtable, ${duplicateEmails} emails`,
+      `Duplicated                   ${duplicated} in Airtable, ${duplicateEmails} emails  ${bar(duplicated === 0 && duplicateEmails === 0, '0')}`,
     );
   } finally {
     await target?.close();

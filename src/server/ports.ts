@@ -5,6 +5,7 @@
 
 import type { Locale } from '../schemas/common.ts';
 import type { SessionData } from '../schemas/session.ts';
+import type { LeaseGrant } from './lease-rules.ts';
 
 /** What kind of sign-up a record is. Issue 4 adds training registrations. */
 export type ApplicationKind = 'volunteer' | 'observer';
@@ -40,7 +41,11 @@ export interface ApplicationRecord {
 
 /** The coordinators' records (Airtable in production, an embedded local store otherwise). */
 export interface ApplicationStore {
-  /** Writes records that are not there yet; a record whose id is already stored is left as is. */
+  /**
+   * Writes the records by id: one not there yet is created, one already stored
+   * is never made twice (Airtable updates it with the same values: an upsert;
+   * the local store leaves it as it is). Safe to repeat after a lost answer.
+   */
   saveAll(records: readonly ApplicationRecord[]): Promise<void>;
   /** The stored record with this id, or null. */
   find(id: string): Promise<ApplicationRecord | null>;
@@ -61,10 +66,32 @@ export interface EmailMessage {
   tags?: Record<string, string>;
 }
 
+/** One email of a batch, with the key it is sent under if it ever goes alone. */
+export interface BatchEmail {
+  message: EmailMessage;
+  idempotencyKey: string;
+}
+
+/** What a batch did with one of its emails: sent (the provider's id), or refused (a short code, no personal data). */
+export type BatchOutcome = { id: string } | { refused: string };
+
+/** Emails per batch request at most (Resend's limit). */
+export const maxMailBatch = 100;
+
 /** Sends email (Resend in production, a local outbox otherwise). */
 export interface Mailer {
   /** Sends once per idempotency key: a retry with the same key and message sends nothing more. */
   send(message: EmailMessage, options: { idempotencyKey: string }): Promise<{ id: string }>;
+  /**
+   * Sends up to maxMailBatch emails without attachments in one request, once
+   * per batch key: a retry of the same batch (same emails, same key) sends
+   * nothing more. Answers one outcome per email, in order; an email the
+   * provider refuses does not stop the others (the caller may send it alone).
+   */
+  sendBatch(
+    emails: readonly BatchEmail[],
+    options: { idempotencyKey: string },
+  ): Promise<BatchOutcome[]>;
 }
 
 /** One unit of work still to do for an accepted sign-up. */
@@ -78,6 +105,12 @@ export interface PendingDelivery {
   notBefore?: string;
   /** Last error, as a short code (never personal data), e.g. "airtable_429". */
   lastError?: string;
+  /**
+   * Key of the batch its welcome email was handed to. Until that batch is
+   * answered, the email goes again only in that very batch (same emails, same
+   * key), so that the provider drops a repeat of a batch whose answer was lost.
+   */
+  mailBatch?: string;
 }
 
 /** Durable list of accepted sign-ups not yet fully delivered (Netlify Blobs, or local files). */
@@ -92,6 +125,25 @@ export interface PendingQueue {
   /** Ids of every pending item, oldest first. */
   list(): Promise<string[]>;
   remove(id: string): Promise<void>;
+}
+
+/**
+ * The right to write to the providers (Airtable, Resend), held by one drainer
+ * at a time across every function instance: one record changed by
+ * compare-and-swap, with an expiry, so that a holder that crashed blocks the
+ * others only until its time is over. Instants are clock milliseconds.
+ */
+export interface WriterLease {
+  /**
+   * Takes the lease for `holder` until `now + ttlMs` if nobody holds it (or its
+   * holder's time is over); null if another holds it. On success, who held
+   * it before and when they gave it up, if they did.
+   */
+  acquire(holder: string, now: number, ttlMs: number): Promise<LeaseGrant | null>;
+  /** Extends the holder's lease to `now + ttlMs`; false if it was lost (expired and taken). */
+  renew(holder: string, now: number, ttlMs: number): Promise<boolean>;
+  /** Gives the lease up, recording when; nothing if another holds it now. */
+  release(holder: string, now: number): Promise<void>;
 }
 
 /**

@@ -5,11 +5,13 @@ import { join, resolve } from 'node:path';
 import { getStore } from '@netlify/blobs';
 import { AirtableStore } from './adapters/airtable-store.ts';
 import { BlobsErasureLog } from './adapters/blobs-erasure-log.ts';
+import { BlobsLease } from './adapters/blobs-lease.ts';
 import { BlobsLedger } from './adapters/blobs-ledger.ts';
 import { BlobsQueue } from './adapters/blobs-queue.ts';
 import { listedEtags } from './adapters/cli-blobs.ts';
 import { FileErasureLog } from './adapters/file-erasure-log.ts';
 import { FileQueue } from './adapters/file-queue.ts';
+import { LocalLease } from './adapters/local-lease.ts';
 import { LocalLedger } from './adapters/local-ledger.ts';
 import { LocalStore } from './adapters/local-store.ts';
 import { OutboxMailer } from './adapters/outbox-mailer.ts';
@@ -23,7 +25,7 @@ import {
   type MailerConfig,
 } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
-import type { Mailer, RegistrationLedger, RetentionPurge } from './ports.ts';
+import type { Mailer, RegistrationLedger, RetentionPurge, WriterLease } from './ports.ts';
 import { erasureLogPurge, pendingQueuePurge } from './purge.ts';
 import { systemClock } from './retry.ts';
 import type { RegistrationDeps } from './registrations/deps.ts';
@@ -38,6 +40,8 @@ export interface Services {
   outbox: OutboxMailer | null;
   /** Every place that keeps personal data, for the retention purge (src/server/purge.ts). */
   retention: readonly RetentionPurge[];
+  /** The right to write to Airtable and Resend, held by one drainer at a time (src/server/drainer.ts). */
+  lease: WriterLease;
 }
 
 /** Which adapters the configuration selects, by name (for /api/health). */
@@ -101,9 +105,17 @@ export function createServices(config: AppConfig, log: Logger = createLogger()):
     config.queue.kind === 'blobs'
       ? new BlobsErasureLog({ store: getStore({ name: 'erasures', consistency: 'strong' }) })
       : new FileErasureLog({ dir: join(config.dataDir, 'erased') });
+  // The writer lease lives beside the queue whose drainer holds it.
+  const lease =
+    config.queue.kind === 'blobs'
+      ? new BlobsLease({
+          store: blobsWithEtags('writer-lease', { listEtags: !config.deployed }),
+        })
+      : new LocalLease({ file: join(config.dataDir, 'lease.sqlite') });
   return {
     config,
     outbox,
+    lease,
     // Every copy: the queue, the store (Airtable's four tables), the seat ledger,
     // the local outbox (Resend keeps its own logs), and the erasure log itself.
     retention: [
@@ -147,8 +159,13 @@ export function createServices(config: AppConfig, log: Logger = createLogger()):
  * do not: off Netlify, `listEtags` has each read list the etag first (cli-blobs.ts).
  */
 function blobsLedger(options: { listEtags: boolean }): BlobsLedger {
-  const store = getStore({ name: 'registrations', consistency: 'strong' });
-  return new BlobsLedger({ store: options.listEtags ? listedEtags(store) : store });
+  return new BlobsLedger({ store: blobsWithEtags('registrations', options) });
+}
+
+/** A Blobs store whose reads carry the etag a conditional write needs (see blobsLedger). */
+function blobsWithEtags(name: string, options: { listEtags: boolean }) {
+  const store = getStore({ name, consistency: 'strong' });
+  return options.listEtags ? listedEtags(store) : store;
 }
 
 /**

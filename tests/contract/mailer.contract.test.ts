@@ -118,6 +118,22 @@ describe.each(adapters)('%s', (_name, setUp) => {
     expect(await harness.deliveredTo(to)).toHaveLength(1);
   });
 
+  it('delivers each email of a batch once, however often the same batch is sent under its key', async () => {
+    const addresses = [uniqueAddress(), uniqueAddress(), uniqueAddress()];
+    const batch = addresses.map((to) => ({
+      message: emailMessage({ to }),
+      idempotencyKey: nextId(),
+    }));
+    const key = nextId();
+
+    const first = await harness.mailer.sendBatch(batch, { idempotencyKey: key });
+    const again = await harness.mailer.sendBatch(batch, { idempotencyKey: key });
+
+    expect(first.every((outcome) => 'id' in outcome)).toBe(true);
+    expect(again).toEqual(first);
+    for (const to of addresses) expect(await harness.deliveredTo(to)).toHaveLength(1);
+  });
+
   it('delivers twice for two different keys', async () => {
     const to = uniqueAddress();
 

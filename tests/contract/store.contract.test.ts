@@ -102,13 +102,17 @@ describe.each(adapters)('%s', (_name, setUp) => {
     expect(await harness.copies(record.id)).toBe(1);
   });
 
-  it('leaves a stored application as it is when saved again with other content', async () => {
+  it('keeps a single copy under the id when saved again with other content', async () => {
+    // Airtable's upsert updates the record in place, the local store leaves it
+    // as it is: neither makes a second one. (The core never changes a record
+    // it queued: a repeat carries the same content.)
     const record = volunteerRecord();
     await harness.store.saveAll([record]);
 
     await harness.store.saveAll([{ ...record, name: 'Someone Else' }]);
 
-    expect(await harness.store.find(record.id)).toEqual(record);
+    expect(await harness.copies(record.id)).toBe(1);
+    expect((await harness.store.find(record.id))?.id).toBe(record.id);
   });
 
   it('saves only the missing ones of a batch that is partly stored', async () => {

@@ -1,6 +1,6 @@
 // A fake Airtable Web API on node:http, port 0, behaving as documented for what
-// the store and `airtable:check` use: records list/create/get/delete, the base
-// schema endpoint, bearer auth, 403 for an unknown table, 422 shapes, a per-base
+// the store and `airtable:check` use: records list/create/get/delete, update
+// and upsert (PATCH with performUpsert, merged on 1 to 3 fields), the base schema endpoint, bearer auth, 403 for an unknown table, 422 shapes, a per-base
 // rate limit with its penalty, and programmable storms, outages and slowness.
 
 import { randomBytes } from 'node:crypto';
@@ -69,6 +69,11 @@ export class FakeAirtable {
   readonly log: RequestLogEntry[] = [];
   /** Extra latency of every answer, in ms (slow mode). */
   delayMs = 0;
+  /**
+   * Records an upsert found already there and updated: each would have been a
+   * duplicate had the client created instead (a retry after a lost answer).
+   */
+  upsertMatches = 0;
   schemaReadScope: boolean;
   ratePerSecond: number | null;
   readonly penaltyMs: number;
@@ -278,6 +283,8 @@ export class FakeAirtable {
       return this.#list(table, records, body);
     }
     if (parts.length === 3 && method === 'POST') return this.#create(table, records, body);
+    if (parts.length === 3 && method === 'PATCH' && body['performUpsert'] !== undefined)
+      return this.#upsert(table, records, body);
     if (parts.length === 3 && method === 'PATCH') return this.#update(table, records, body);
     if (parts.length === 3 && method === 'DELETE') {
       const ids = url.searchParams.getAll('records[]');
@@ -371,6 +378,79 @@ export class FakeAirtable {
     }
     records.push(...created);
     return { status: 200, body: single ? created[0] : { records: created } };
+  }
+
+  /**
+   * Upsert of up to 10 records (PATCH with performUpsert): each is matched on
+   * the fieldsToMergeOn values; a match is updated, none creates it, more than
+   * one is a 422. Answers the records with createdRecords and updatedRecords.
+   */
+  #upsert(table: FakeTableDefinition, records: StoredRecord[], body: Record<string, unknown>) {
+    const typecast = body['typecast'] === true;
+    const inputs = body['records'];
+    const mergeOn = (body['performUpsert'] as { fieldsToMergeOn?: unknown } | null)
+      ?.fieldsToMergeOn;
+    if (!Array.isArray(inputs) || inputs.length === 0 || inputs.length > 10) {
+      return invalid(
+        'INVALID_RECORDS',
+        'You must provide an array of up to 10 record objects, each with a fields key',
+      );
+    }
+    if (
+      !Array.isArray(mergeOn) ||
+      mergeOn.length < 1 ||
+      mergeOn.length > 3 ||
+      !mergeOn.every((name) => table.fields.some((field) => field.name === name))
+    ) {
+      return invalid(
+        'INVALID_MERGE_FIELDS',
+        'fieldsToMergeOn must name 1 to 3 fields of the table',
+      );
+    }
+    const names = mergeOn as string[];
+    const plan: { fields: Record<string, unknown>; match: StoredRecord | undefined }[] = [];
+    for (const input of inputs as unknown[]) {
+      const fields = (input as { fields?: unknown } | null)?.fields;
+      if (fields === null || typeof fields !== 'object')
+        return invalid('INVALID_RECORDS', 'Each record must have a fields object');
+      const values = fields as Record<string, unknown>;
+      if (names.some((name) => values[name] === undefined || values[name] === null))
+        return invalid('INVALID_RECORDS', 'Each record must hold the fields to merge on');
+      const problem = checkFields(table, values, typecast);
+      if (problem !== undefined) return problem;
+      const matches = records.filter((record) =>
+        names.every((name) => record.fields[name] === values[name]),
+      );
+      if (matches.length > 1)
+        return invalid('INVALID_RECORDS', 'More than one record matches the fields to merge on');
+      plan.push({ fields: values, match: matches[0] });
+    }
+    const created: string[] = [];
+    const updated: string[] = [];
+    const answered: StoredRecord[] = [];
+    for (const { fields, match } of plan) {
+      const kept = (all: Record<string, unknown>) =>
+        Object.fromEntries(Object.entries(all).filter(([, value]) => value !== null));
+      if (match === undefined) {
+        const record = {
+          id: recordId(),
+          createdTime: new Date().toISOString(),
+          fields: kept(fields),
+        };
+        records.push(record);
+        created.push(record.id);
+        answered.push(record);
+      } else {
+        match.fields = kept({ ...match.fields, ...fields });
+        updated.push(match.id);
+        answered.push(match);
+        this.upsertMatches += 1;
+      }
+    }
+    return {
+      status: 200,
+      body: { records: answered, createdRecords: created, updatedRecords: updated },
+    };
   }
 
   /** PATCH of up to 10 records: the given fields change, a null clears one, the others stay. */

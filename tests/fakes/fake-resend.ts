@@ -1,6 +1,9 @@
-// A fake Resend API (POST /emails) on node:http, port 0, behaving as documented:
-// bearer auth (401 missing, 403 invalid), validation errors, Idempotency-Key
-// replay and 409 on a different payload, 429 with rate-limit headers, and
+// A fake Resend API (POST /emails and /emails/batch) on node:http, port 0,
+// behaving as documented: bearer auth (401 missing, 403 invalid), validation
+// errors, batches of at most 100 emails without attachments (strict: one
+// invalid email refuses the batch; permissive: it is listed in `errors` by
+// index), Idempotency-Key replay (the same answer) and 409 on a different
+// payload, 429 with rate-limit headers (a batch is one request), and
 // programmable outages and slowness. Sent emails land in an inspectable inbox.
 
 import { randomUUID } from 'node:crypto';
@@ -25,7 +28,10 @@ export interface ReceivedEmail {
   reply_to?: string[];
   tags?: { name: string; value: string }[];
   attachments?: { filename?: string; content?: string; content_type?: string }[];
+  /** The request's key: the email's own, or its batch's. */
   idempotencyKey?: string;
+  /** Its place in its batch, if it came in one. */
+  batchIndex?: number;
 }
 
 type Answer = { status: number; body: unknown; headers?: Record<string, string> };
@@ -107,12 +113,14 @@ export class FakeResend {
     const raw = Buffer.concat(chunks).toString('utf8');
     const keyHeader = request.headers['idempotency-key'];
     const idempotencyKey = typeof keyHeader === 'string' ? keyHeader : undefined;
+    const validation = request.headers['x-batch-validation'];
     const answer = this.#answer(
       request.method ?? 'GET',
       request.url ?? '/',
       request.headers.authorization,
       raw,
       idempotencyKey,
+      validation === 'permissive' ? 'permissive' : 'strict',
     );
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     this.log.push({
@@ -129,6 +137,7 @@ export class FakeResend {
     authorization: string | undefined,
     raw: string,
     idempotencyKey: string | undefined,
+    validation: 'strict' | 'permissive' = 'strict',
   ): Answer {
     if (
       authorization === undefined ||
@@ -143,7 +152,7 @@ export class FakeResend {
     if (authorization !== `Bearer ${this.apiKey}`) {
       return { status: 403, body: errorBody(403, 'invalid_api_key', 'API key is invalid') };
     }
-    if (method !== 'POST' || path !== '/emails') {
+    if (method !== 'POST' || (path !== '/emails' && path !== '/emails/batch')) {
       return {
         status: 404,
         body: errorBody(404, 'not_found', 'The requested endpoint does not exist.'),
@@ -188,12 +197,19 @@ export class FakeResend {
       }
     }
 
-    let email: Record<string, unknown>;
+    let parsed: unknown;
     try {
-      email = JSON.parse(raw) as Record<string, unknown>;
+      parsed = JSON.parse(raw);
     } catch {
       return { status: 422, body: errorBody(422, 'validation_error', 'Invalid JSON body.') };
     }
+    if (path === '/emails/batch') {
+      const answer = this.#batch(parsed, validation, idempotencyKey);
+      if (idempotencyKey !== undefined && answer.status === 200)
+        this.#idempotency.set(idempotencyKey, { payload: raw, answer });
+      return answer;
+    }
+    const email = parsed as Record<string, unknown>;
     const problem = validate(email);
     if (problem !== undefined)
       return { status: 422, body: errorBody(422, problem.name, problem.message) };
@@ -209,6 +225,53 @@ export class FakeResend {
     if (idempotencyKey !== undefined)
       this.#idempotency.set(idempotencyKey, { payload: raw, answer });
     return answer;
+  }
+
+  /** POST /emails/batch: up to 100 emails, no attachments; permissive validation lists the refused by index. */
+  #batch(
+    parsed: unknown,
+    validation: 'strict' | 'permissive',
+    idempotencyKey: string | undefined,
+  ): Answer {
+    if (!Array.isArray(parsed) || parsed.length === 0 || parsed.length > 100) {
+      return {
+        status: 422,
+        body: errorBody(422, 'validation_error', 'A batch holds 1 to 100 emails.'),
+      };
+    }
+    const emails = parsed as Record<string, unknown>[];
+    const problems = emails.map((email) =>
+      email['attachments'] !== undefined
+        ? { name: 'validation_error', message: 'Attachments are not supported in batch.' }
+        : validate(email),
+    );
+    const errors = problems.flatMap((problem, index) =>
+      problem === undefined ? [] : [{ index, message: problem.message }],
+    );
+    if (validation === 'strict' && errors[0] !== undefined) {
+      const first = problems[errors[0].index];
+      return {
+        status: 422,
+        body: errorBody(422, first?.name ?? 'validation_error', errors[0].message),
+      };
+    }
+    const data: { id: string }[] = [];
+    for (const [index, email] of emails.entries()) {
+      if (problems[index] !== undefined) continue;
+      const id = randomUUID();
+      data.push({ id });
+      this.inbox.push({
+        ...(email as unknown as ReceivedEmail),
+        to: (Array.isArray(email['to']) ? email['to'] : [email['to']]).map(String),
+        id,
+        batchIndex: index,
+        ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+      });
+    }
+    return {
+      status: 200,
+      body: validation === 'permissive' ? { data, errors } : { data },
+    };
   }
 
   #rateLimited(resetSeconds: number): Answer {

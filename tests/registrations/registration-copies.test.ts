@@ -49,7 +49,7 @@ const rows = (airtable: FakeAirtable) =>
     .map((r) => [r.fields['Registration ID'], r.fields['Status'], r.fields['Position']]);
 
 describe('the Registrations table', () => {
-  it('creates each registration once, in batches of at most 10, however often it is saved', async () => {
+  it('creates each registration once, in upserts of at most 10, however often it is saved', async () => {
     const { fake, store } = await setUp();
     const many = Array.from({ length: 25 }, (_, n) => copy({ id: `reg_${n}` }));
 
@@ -57,12 +57,10 @@ describe('the Registrations table', () => {
     await store.saveRegistrations(many);
 
     expect(fake.records('Registrations')).toHaveLength(25);
-    const creates = fake.log.filter(
-      (entry) =>
-        entry.method === 'POST' && entry.status === 200 && !entry.path.endsWith('/listRecords'),
-    );
-    expect(creates).toHaveLength(3);
-    expect(fake.log.filter((entry) => entry.method === 'PATCH')).toHaveLength(0);
+    // Two calls of three upserts each, no look-up; the second one matched all 25.
+    expect(fake.log.filter((entry) => entry.method === 'PATCH')).toHaveLength(6);
+    expect(fake.requestCount()).toBe(6);
+    expect(fake.upsertMatches).toBe(25);
   });
 
   it('updates the status and position of a registration that changed, and only those', async () => {
@@ -81,10 +79,10 @@ describe('the Registrations table', () => {
       ['reg_1', 'cancelled', undefined],
       ['reg_2', 'confirmed', undefined],
     ]);
-    expect(fake.log.filter((entry) => entry.method === 'PATCH')).toHaveLength(1);
+    expect(fake.requestCount()).toBe(2);
   });
 
-  it('looks up an id holding quotes and backslashes as that id only', async () => {
+  it('merges an id holding quotes and backslashes on that id only', async () => {
     const { fake, store } = await setUp();
     fake.insert('Registrations', { 'Registration ID': 'reg_other', Status: 'confirmed' });
 

@@ -2,14 +2,24 @@
 // they count what really reached "Airtable" and "Resend", so a test can assert
 // "exactly once" whatever happened in between.
 import { TemporaryError } from '../../src/server/errors.ts';
+import {
+  applyAcquire,
+  applyRelease,
+  applyRenew,
+  type LeaseGrant,
+  type LeaseRecord,
+} from '../../src/server/lease-rules.ts';
 import type {
   ApplicationRecord,
   ApplicationStore,
+  BatchEmail,
+  BatchOutcome,
   EmailMessage,
   ErasureLog,
   Mailer,
   PendingDelivery,
   PendingQueue,
+  WriterLease,
 } from '../../src/server/ports.ts';
 
 /** Decides, call by call, whether a port fails: return an error to throw it, undefined to go on. */
@@ -33,17 +43,19 @@ export class MemoryStore implements ApplicationStore {
   fault: Fault | undefined;
   /** Records per saveAll call, to check the batch size. */
   readonly batchSizes: number[] = [];
+  /** Records a write found already stored and updated: each would have been a duplicate had the core created instead. */
+  upsertMatches = 0;
 
   saveAll(records: readonly ApplicationRecord[]): Promise<void> {
     this.calls += 1;
     const error = this.fault?.(this.calls);
     if (error !== undefined) return Promise.reject(error);
     this.batchSizes.push(records.length);
+    // An upsert by id, as Airtable's: a record already there is updated, never made twice.
     for (const r of records) {
-      if (!this.records.has(r.id)) {
-        this.records.set(r.id, structuredClone(r));
-        this.writes.push(structuredClone(r));
-      }
+      if (this.records.has(r.id)) this.upsertMatches += 1;
+      else this.writes.push(structuredClone(r));
+      this.records.set(r.id, structuredClone(r));
     }
     return Promise.resolve();
   }
@@ -70,6 +82,35 @@ export class MemoryMailer implements Mailer {
     if (!this.delivered.has(options.idempotencyKey))
       this.delivered.set(options.idempotencyKey, message);
     return Promise.resolve({ id: `email_${options.idempotencyKey}` });
+  }
+
+  /** Batch requests made, with their sizes. */
+  readonly batchSizes: number[] = [];
+  /** Batch keys already answered, as Resend keeps them: a repeat sends nothing more. */
+  readonly #batches = new Map<string, BatchOutcome[]>();
+  /** Decides, email by email, whether a batch refuses it (a refusal code), undefined to send it. */
+  refuse: ((message: EmailMessage) => string | undefined) | undefined;
+
+  sendBatch(
+    emails: readonly BatchEmail[],
+    options: { idempotencyKey: string },
+  ): Promise<BatchOutcome[]> {
+    this.calls += 1;
+    const error = this.fault?.(this.calls);
+    if (error !== undefined) return Promise.reject(error);
+    this.batchSizes.push(emails.length);
+    const earlier = this.#batches.get(options.idempotencyKey);
+    if (earlier !== undefined) return Promise.resolve(earlier);
+    const outcomes = emails.map(({ message }, index): BatchOutcome => {
+      const refused = this.refuse?.(message);
+      if (refused !== undefined) return { refused };
+      // Resend keys the batch, not its emails: a different batch with the same email sends it again.
+      const key = `${options.idempotencyKey}#${index}`;
+      this.delivered.set(key, message);
+      return { id: `email_${key}` };
+    });
+    this.#batches.set(options.idempotencyKey, outcomes);
+    return Promise.resolve(outcomes);
   }
 
   /** Emails sent to one address. */
@@ -131,6 +172,37 @@ export class MemoryErasureLog implements ErasureLog {
 
   remove(keys: readonly string[]): Promise<void> {
     for (const key of keys) this.entries.delete(key);
+    return Promise.resolve();
+  }
+}
+
+/** The writer lease in memory; two objects sharing one `cell` stand for two instances. */
+export class MemoryLease implements WriterLease {
+  readonly cell: { record: LeaseRecord | null };
+  /** Holders that got the lease, in order. */
+  readonly grants: string[] = [];
+
+  constructor(cell: { record: LeaseRecord | null } = { record: null }) {
+    this.cell = cell;
+  }
+
+  acquire(holder: string, now: number, ttlMs: number): Promise<LeaseGrant | null> {
+    const result = applyAcquire(this.cell.record, holder, now, ttlMs);
+    if (result === null) return Promise.resolve(null);
+    this.cell.record = result.next;
+    this.grants.push(holder);
+    return Promise.resolve(result.grant);
+  }
+
+  renew(holder: string, now: number, ttlMs: number): Promise<boolean> {
+    const next = applyRenew(this.cell.record, holder, now, ttlMs);
+    if (next !== null) this.cell.record = next;
+    return Promise.resolve(next !== null);
+  }
+
+  release(holder: string, now: number): Promise<void> {
+    const next = applyRelease(this.cell.record, holder, now);
+    if (next !== null) this.cell.record = next;
     return Promise.resolve();
   }
 }

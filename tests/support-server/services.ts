@@ -6,12 +6,13 @@ import type { AppConfig } from '../../src/server/config.ts';
 import type { RegistrationDeps } from '../../src/server/registrations/deps.ts';
 import { setServices, type Services } from '../../src/server/services.ts';
 import type { TestDeps } from './deps.ts';
+import { MemoryLease } from './memory-ports.ts';
 
 export function installServices(
   deps: TestDeps,
   outbox: OutboxMailer | null = null,
   registrations?: RegistrationDeps,
-): Services {
+): Services & { lease: MemoryLease } {
   const config: AppConfig = {
     store: { kind: 'local', file: '/dev/null' },
     mailer: { kind: 'outbox', dir: '/dev/null', from: 'test@example.org' },
@@ -27,6 +28,7 @@ export function installServices(
     deps,
     outbox,
     retention: [],
+    lease: new MemoryLease(),
     registrations: registrations ?? {
       ledger: new LocalLedger({ file: ':memory:' }),
       erasures: deps.erasures,

@@ -1,7 +1,9 @@
 // ApplicationStore (and the trainers' RegistrationRoster) on Airtable, through
 // the official `airtable` client with its unbounded 429 retry turned off:
 // requests are paced under the base's limit and retried here, within a
-// deadline. The "Application ID" and "Registration ID" fields make writes idempotent.
+// deadline. Writes are upserts merged on the "Application ID" or
+// "Registration ID" field (the client's own makeRequest: same endpoint, token
+// and timeout), so that a write repeated after a lost answer changes nothing.
 
 import { stringOrEmpty } from '../../lib/values.ts';
 import Airtable from 'airtable';
@@ -61,10 +63,8 @@ export interface AirtableStoreOptions {
   clock?: Clock;
 }
 
-/** Airtable creates or deletes at most 10 records per request. */
+/** Airtable creates, upserts or deletes at most 10 records per request. */
 const WRITE_BATCH = 10;
-/** Ids looked up per request: the formula stays far below the 16 kB URL limit, and one page (100) holds the answer. */
-const LOOKUP_BATCH = 50;
 /**
  * Airtable allows 5 requests per second per base; a 10 % margin absorbs network
  * jitter (a request that arrives late would otherwise share a second with the next five).
@@ -194,44 +194,16 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
 
   async saveRegistrations(copies: readonly RegistrationCopy[]): Promise<void> {
     const deadline = this.#clock.now() + this.#deadlineMs;
-    const table = registrationsTable.name;
-    // The latest copy of each registration wins.
+    // The latest copy of each registration wins; an upsert by Registration ID
+    // creates the new ones and updates the others in the same request.
     const latest = [...new Map(copies.map((copy) => [copy.id, copy])).values()];
-    const found = new Map<string, FoundRecord>();
-    for (const ids of chunks(
-      latest.map((copy) => copy.id),
-      LOOKUP_BATCH,
-    )) {
-      const records = await this.#request(table, deadline, () =>
-        this.#selectIds(table, ids, REGISTRATION_ID_FIELD, [
-          'Status',
-          'Position',
-          CHANGE_TOLD_FIELD,
-          TOLD_OF_LAST_CHANGE_FIELD,
-        ]),
-      );
-      for (const record of records) found.set(record.applicationId, record);
-    }
-    const missing = latest.filter((copy) => !found.has(copy.id));
-    for (const batch of chunks(missing, WRITE_BATCH)) {
-      await this.#createOnce(table, batch, deadline, registrationFields, REGISTRATION_ID_FIELD);
-    }
-    const changed = latest.flatMap((copy) => {
-      const record = found.get(copy.id);
-      if (record === undefined) return [];
-      const same =
-        record.fields['Status'] === copy.status &&
-        (record.fields['Position'] ?? null) === (copy.position ?? null) &&
-        (record.fields[CHANGE_TOLD_FIELD] ?? null) === (copy.changeTold ?? null) &&
-        (record.fields[TOLD_OF_LAST_CHANGE_FIELD] ?? null) === (toldOfLastChange(copy) ?? null);
-      return same ? [] : [{ id: record.recordId, fields: registrationFields(copy) }];
-    });
-    // An update sets the same values however often it is repeated: retrying it is safe.
-    for (const batch of chunks(changed, WRITE_BATCH)) {
-      await this.#request(table, deadline, () =>
-        this.#base.table(table).update(batch, { typecast: true }),
-      );
-    }
+    await this.#upsertAll(
+      registrationsTable.name,
+      latest,
+      registrationFields,
+      REGISTRATION_ID_FIELD,
+      deadline,
+    );
   }
 
   async eraseRegistration(id: string): Promise<boolean> {
@@ -320,90 +292,44 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
   }
 
   async #saveInTable(table: string, records: ApplicationRecord[], deadline: number): Promise<void> {
-    const lookups = chunks(
-      records.map((record) => record.id),
-      LOOKUP_BATCH,
-    );
-    // Every first try is paced in advance (creates counted as if none were stored
-    // yet): the call fails at once, before any request, if they cannot all be made
-    // in time, rather than spending lookups that its creates could not follow.
-    const slots = this.#limiter.reserve(
-      lookups.length + Math.ceil(records.length / WRITE_BATCH),
-      deadline,
-    );
-    const stored = new Set<string>();
-    for (const ids of lookups) {
-      const found = await this.#request(
-        table,
-        deadline,
-        () => this.#selectIds(table, ids),
-        slots.shift(),
-      );
-      for (const record of found) stored.add(record.applicationId);
-    }
-    const missing = records.filter((record) => !stored.has(record.id));
-    for (const batch of chunks(missing, WRITE_BATCH)) {
-      await this.#createOnce(
-        table,
-        batch,
-        deadline,
-        toAirtableFields,
-        APPLICATION_ID_FIELD,
-        slots.shift(),
-      );
-    }
+    await this.#upsertAll(table, records, toAirtableFields, APPLICATION_ID_FIELD, deadline);
   }
 
   /**
-   * Creates the batch, retrying within the deadline. A create that failed
-   * without an answer (timeout, network, 5xx) may still have been written, so
-   * the retry first looks the batch up again and creates only what is missing.
+   * Creates or updates the items by their id field, 10 a request (Airtable's
+   * upsert: PATCH with performUpsert). No look-up first: a record with that id
+   * is updated in place, never made twice, so a retry after a lost answer is
+   * safe. Every first try is paced in advance: the call fails at once, before
+   * any request, if they cannot all be made before the deadline.
    */
-  async #createOnce<T extends { id: string }>(
+  async #upsertAll<T extends { id: string }>(
     table: string,
-    batch: T[],
-    deadline: number,
+    items: readonly T[],
     fieldsOf: (item: T) => Partial<FieldSet>,
     idField: string,
-    slot?: () => Promise<void>,
+    deadline: number,
   ): Promise<void> {
-    let uncertain = false;
-    await withRetry(async (attempt) => {
-      let toCreate = batch;
-      if (uncertain) {
-        const found = await this.#attempt(table, deadline, () =>
-          this.#selectIds(
-            table,
-            batch.map((record) => record.id),
-            idField,
-          ),
-        );
-        const stored = new Set(found.map((record) => record.applicationId));
-        toCreate = batch.filter((record) => !stored.has(record.id));
-        if (toCreate.length === 0) return;
-      }
-      try {
-        await this.#attempt(
-          table,
-          deadline,
-          () =>
-            this.#base.table(table).create(
-              toCreate.map((record) => ({ fields: fieldsOf(record) })),
-              { typecast: true },
-            ),
-          attempt === 1 ? slot : undefined,
-        );
-      } catch (error) {
-        if (
-          error instanceof TemporaryError &&
-          error.code !== 'airtable_429' &&
-          error.code !== 'airtable_paced'
-        ) {
-          uncertain = true;
-        }
-        throw error;
-      }
-    }, this.#retryOptions(deadline));
+    const batches = chunks(items, WRITE_BATCH);
+    if (batches.length === 0) return;
+    const slots = this.#limiter.reserve(batches.length, deadline);
+    for (const batch of batches) {
+      const body = {
+        performUpsert: { fieldsToMergeOn: [idField] },
+        records: batch.map((item) => ({ fields: fieldsOf(item) })),
+        typecast: true,
+      };
+      await this.#request(
+        table,
+        deadline,
+        () =>
+          this.#base.makeRequest({
+            method: 'PATCH',
+            path: `/${encodeURIComponent(table)}`,
+            body,
+          }),
+        slots.shift(),
+      );
+    }
   }
 
   /** Records of `table` whose Application ID is one of `ids` (every page), with all their fields or just the id. */
@@ -430,7 +356,7 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
       pageSize: 100,
       ...(fields === null ? {} : { fields: [idField, ...fields] }),
     });
-    // One page answers a lookup (at most LOOKUP_BATCH ids); more only if duplicates were made by hand.
+    // Lookups name one id (find, erase): one page answers, more only if duplicates were made by hand.
     const records = await query.all();
     return records.map((record) => ({
       recordId: record.id,

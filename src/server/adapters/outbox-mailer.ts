@@ -5,6 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type {
+  BatchEmail,
+  BatchOutcome,
   EmailMessage,
   ExpiredItem,
   Mailer,
@@ -76,6 +78,17 @@ export class OutboxMailer implements Mailer, RetentionPurge {
     // The JSON file is written last: its presence means the email is complete.
     await writeFileAtomic(join(this.#dir, `${id}.json`), JSON.stringify(entry, null, 2));
     return { id };
+  }
+
+  /**
+   * A batch is its emails, each kept under its own key: a repeated batch finds
+   * them all. (Resend keys the batch instead; the outbox refuses nothing.)
+   */
+  async sendBatch(emails: readonly BatchEmail[]): Promise<BatchOutcome[]> {
+    const outcomes: BatchOutcome[] = [];
+    for (const { message, idempotencyKey } of emails)
+      outcomes.push(await this.send(message, { idempotencyKey }));
+    return outcomes;
   }
 
   /** Every email in the outbox, newest first. */

@@ -2,10 +2,23 @@
 // throws and has no timeout: every call gets an AbortSignal.timeout, its
 // `error` result is turned into our errors, and it is paced and retried here
 // within a deadline. The idempotency key makes every retry send at most once.
+// Batches (up to 100 emails, no attachments) go to the batch endpoint with
+// permissive validation: an email it refuses is reported, the others are sent.
 
-import { Resend, type CreateEmailOptions, type ErrorResponse } from 'resend';
+import {
+  Resend,
+  type CreateBatchEmailOptions,
+  type CreateEmailOptions,
+  type ErrorResponse,
+} from 'resend';
 import { PermanentError, RejectedError, TemporaryError } from '../errors.ts';
-import type { EmailMessage, Mailer } from '../ports.ts';
+import {
+  maxMailBatch,
+  type BatchEmail,
+  type BatchOutcome,
+  type EmailMessage,
+  type Mailer,
+} from '../ports.ts';
 import {
   createRateLimiter,
   systemClock,
@@ -84,6 +97,42 @@ export class ResendMailer implements Mailer {
     );
   }
 
+  async sendBatch(
+    emails: readonly BatchEmail[],
+    options: { idempotencyKey: string },
+  ): Promise<BatchOutcome[]> {
+    if (emails.length === 0) return [];
+    if (emails.length > maxMailBatch) throw new PermanentError('resend_batch_too_large');
+    if (emails.some(({ message }) => (message.attachments ?? []).length > 0))
+      throw new PermanentError('resend_batch_attachments');
+    const deadline = this.#clock.now() + this.#deadlineMs;
+    // Built once, so that every retry carries the very same payload under the same key.
+    const payload: CreateBatchEmailOptions[] = emails.map(({ message }) => {
+      const { attachments: _none, ...single } = this.#payload(message);
+      return single;
+    });
+    return withRetry(
+      async () => {
+        await this.#limiter.acquire(deadline);
+        const signal = AbortSignal.timeout(this.#timeoutMs);
+        const { data, error, headers } = await this.#client.batch.send(payload, {
+          idempotencyKey: options.idempotencyKey,
+          batchValidation: 'permissive',
+          signal,
+        });
+        if (error !== null) {
+          const mapped = toMailerError(error, headers, signal.aborted);
+          if (mapped instanceof TemporaryError && mapped.code === 'resend_429') {
+            this.#limiter.pauseUntil(this.#clock.now() + (mapped.retryAfterMs ?? 1_000));
+          }
+          throw mapped;
+        }
+        return batchOutcomes(emails.length, data.data, data.errors);
+      },
+      { maxAttempts: this.#maxAttempts, deadline, clock: this.#clock },
+    );
+  }
+
   /** Built once per send so that every retry carries the very same payload (else Resend answers 409). */
   #payload(message: EmailMessage): CreateEmailOptions {
     return {
@@ -107,6 +156,24 @@ export class ResendMailer implements Mailer {
         : { tags: Object.entries(message.tags).map(([name, value]) => ({ name, value })) }),
     };
   }
+}
+
+/**
+ * One outcome per email of a batch: Resend lists the ids of the emails it
+ * accepted, in order, and the index of each one it refused (with a message
+ * that can quote an address: never kept).
+ */
+export function batchOutcomes(
+  count: number,
+  sent: readonly { id: string }[],
+  refused: readonly { index: number; message: string }[] | undefined,
+): BatchOutcome[] {
+  const refusedAt = new Set((refused ?? []).map((error) => error.index));
+  const ids = sent.map((email) => email.id);
+  if (ids.length + refusedAt.size !== count) throw new PermanentError('resend_batch_answer');
+  return Array.from({ length: count }, (_, index) =>
+    refusedAt.has(index) ? { refused: 'resend_batch_refused' } : { id: ids.shift() ?? '' },
+  );
 }
 
 /**

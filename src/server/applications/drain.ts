@@ -1,12 +1,11 @@
-// The scheduled retry: every pending application whose time has come is
-// claimed, then delivered in batches within the function's time budget.
+// One round of the drainer over the applications' queue: every pending
+// application whose time has come (a whole email batch at a time), delivered
+// within the round's deadline. Only the drainer holding the writer lease runs
+// it (src/server/drainer.ts), so no two rounds ever work on the same item.
 import { retentionPeriods } from '../../lib/retention.ts';
 import type { PendingDelivery } from '../ports.ts';
 import type { AppDeps } from './deps.ts';
-import { deliverItems, type DeliveryReport } from './deliver.ts';
-
-/** How long a claimed item is left alone by other runs, in case this one dies. */
-export const claimMs = 2 * 60_000;
+import { deliverItems, mailAlone, type DeliveryReport } from './deliver.ts';
 
 /**
  * After this, a welcome email still unsent is given up (the record is in the
@@ -16,34 +15,42 @@ export const claimMs = 2 * 60_000;
 export const maxPendingMs = retentionPeriods.pending.days * 86_400_000;
 
 export interface DrainOptions {
-  /** Time this run may spend; a scheduled function has 30 s in all. Default 20 s. */
+  /** Time this round may spend. Default 20 s. */
   budgetMs?: number;
-  /** Items per run at most. Default 100. */
+  /** Items per round at most. Default 1,000. */
   maxItems?: number;
 }
 
 export interface DrainReport extends DeliveryReport {
-  /** Items not yet due (waiting after a failure, or fresh). */
+  /** Items not yet due (waiting after a failure). */
   waiting: number;
+  /** Items still due once the round is over (the deadline or maxItems came first): another round has work. */
+  dueLeft: number;
 }
 
-export async function drainPending(
-  deps: AppDeps,
-  options: DrainOptions = {},
-): Promise<DrainReport> {
-  const { clock, queue } = deps;
-  const started = clock.now();
-  const deadline = started + (options.budgetMs ?? 20_000);
-  const maxItems = options.maxItems ?? 100;
+const isDue = (item: PendingDelivery, at: number) =>
+  item.notBefore === undefined || Date.parse(item.notBefore) <= at;
+const submittedAt = (item: PendingDelivery) => Date.parse(item.record.submittedAt);
 
-  const due: PendingDelivery[] = [];
-  let waiting = 0;
-  for (const id of await queue.list()) {
-    const item = await queue.get(id);
+/** Whether any pending application is due now. */
+export async function hasDueItems(deps: Pick<AppDeps, 'queue' | 'clock'>): Promise<boolean> {
+  const now = deps.clock.now();
+  for (const id of await deps.queue.list()) {
+    const item = await deps.queue.get(id);
+    if (item !== null && isDue(item, now)) return true;
+  }
+  return false;
+}
+
+/** Every queued item, after dropping welcome emails too late to send (see maxPendingMs). */
+async function readQueue(deps: AppDeps, now: number): Promise<PendingDelivery[]> {
+  const all: PendingDelivery[] = [];
+  for (const id of await deps.queue.list()) {
+    const item = await deps.queue.get(id);
     if (item === null) continue;
-    if (started - Date.parse(item.record.submittedAt) > maxPendingMs) {
+    if (now - submittedAt(item) > maxPendingMs) {
       if (item.stored) {
-        await queue.remove(id);
+        await deps.queue.remove(id);
         deps.log.error('welcome_abandoned', { id, code: item.lastError ?? 'unknown' });
         continue;
       }
@@ -53,24 +60,51 @@ export async function drainPending(
         count: item.attempts,
       });
     }
-    if (item.notBefore !== undefined && Date.parse(item.notBefore) > started) waiting += 1;
-    else due.push(item);
+    all.push(item);
   }
-  // Records not yet in the store come first: they cost two requests per ten,
-  // whereas each email is a request of its own, so emails must not crowd them out.
+  return all;
+}
+
+export async function drainPending(
+  deps: AppDeps,
+  options: DrainOptions = {},
+): Promise<DrainReport> {
+  const { clock } = deps;
+  const started = clock.now();
+  const deadline = started + (options.budgetMs ?? 20_000);
+  const maxItems = options.maxItems ?? 1_000;
+
+  const all = await readQueue(deps, started);
+  // Records not yet in the store come first: ten cost one request, whereas a
+  // hundred emails do, so emails must not crowd them out.
+  const due = all.filter((item) => isDue(item, started));
   due.sort((a, b) => Number(a.stored) - Number(b.stored));
-  waiting += Math.max(0, due.length - maxItems);
+  const cut = Math.max(0, due.length - maxItems);
   due.length = Math.min(due.length, maxItems);
-  // Claim before working, so that an overlapping run skips these items.
-  for (const item of due) {
-    item.notBefore = new Date(started + claimMs).toISOString();
-    await queue.put(item);
-  }
+  // An email batch already handed to the provider goes again whole, or its key would not match.
+  const chosen = new Set(due);
+  const batches = new Set(
+    due.map((item) => item.mailBatch).filter((key) => key !== undefined && key !== mailAlone),
+  );
+  for (const item of all)
+    if (!chosen.has(item) && item.mailBatch !== undefined && batches.has(item.mailBatch))
+      due.push(item);
+  const waiting = all.length - due.length - cut;
+
   const report = await deliverItems(deps, due, { deadline });
+  const now = clock.now();
+  const undone = (item: PendingDelivery) =>
+    !item.stored || (item.record.status === 'new' && !item.mailed);
+  const dueLeft = cut + due.filter((item) => undone(item) && isDue(item, now)).length;
   deps.log.info('drain_finished', {
     count: report.delivered,
-    pending: report.pending + waiting,
-    ms: clock.now() - started,
+    pending: report.pending + waiting + cut,
+    ms: now - started,
   });
-  return { ...report, waiting };
+  return {
+    ...report,
+    pending: report.pending + cut,
+    waiting,
+    dueLeft: Math.min(dueLeft, report.pending + cut),
+  };
 }

@@ -9,12 +9,6 @@ import type { AppDeps } from './deps.ts';
 import type { SpamVerdict } from './spam.ts';
 import { applicationIdFor } from './submission-id.ts';
 
-/**
- * How long the scheduled drain leaves a fresh application to the delivery
- * started by its own request, so that the two never work on it at once.
- */
-export const freshLeaseMs = 2 * 60_000;
-
 export const newApplicationId = () => `app_${randomUUID()}`;
 
 /** The validated fields of either form (see src/schemas/forms/). */
@@ -85,8 +79,8 @@ export async function acceptApplication(
     record,
     stored: false,
     mailed: false,
+    // Due at once: the drainer (src/server/drainer.ts) takes it in its next round.
     attempts: 0,
-    notBefore: new Date(now + freshLeaseMs).toISOString(),
   };
   if (submissionId === undefined) {
     await deps.queue.put(item);

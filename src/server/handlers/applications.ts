@@ -3,16 +3,15 @@
 import { t } from '../../i18n/index.ts';
 import { submissionIdField } from '../../schemas/forms/form-data.ts';
 import { pickLocale, validateForm, type FormKind } from '../../schemas/forms/validate.ts';
-import { deliverNow } from '../applications/deliver.ts';
 import { spamVerdict } from '../applications/spam.ts';
 import { parseSubmissionId } from '../applications/submission-id.ts';
 import { acceptApplication } from '../applications/submit.ts';
 import { htmlResponse, json, problem, readBody, redirect } from '../http.ts';
-import { errorCode } from '../log.ts';
 import { formErrorsPage, formFailedPage } from '../pages/form-errors.ts';
 import { builtServices, getServices } from '../services.ts';
 import { sitePath } from '../site-paths.ts';
 import type { RequestContext } from './context.ts';
+import { kickDrainer } from './drain.ts';
 import { failure } from './failure.ts';
 
 export async function handleApplication(
@@ -54,14 +53,9 @@ export async function handleApplication(
     const spam = spamVerdict(body.data, deps.clock.now());
     const submissionId = submission.ok ? submission.value : undefined;
     const { record, replay } = await acceptApplication(deps, kind, result.data, spam, submissionId);
-    // A replay gets the first answer again; its delivery is the first post's (or the drain's).
-    if (!replay)
-      context.waitUntil(
-        deliverNow(deps, record.id).catch((error: unknown) => {
-          // Still pending: the scheduled drain retries it.
-          deps.log.error('delivery_failed', { id: record.id, code: errorCode(error) });
-        }),
-      );
+    // Queued: the drainer delivers it, this instance's if no other holds the lease.
+    // A replay gets the first answer again; its delivery is the first post's.
+    if (!replay) kickDrainer(context);
     const next = sitePath('thankYou', locale);
     return body.format === 'form' ? redirect(next) : json({ id: record.id, next }, { status: 201 });
   } catch (error) {

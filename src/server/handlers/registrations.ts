@@ -9,7 +9,6 @@ import { validateRegistration } from '../../schemas/forms/registration.ts';
 import { pickLocale } from '../../schemas/forms/validate.ts';
 import { spamVerdict } from '../applications/spam.ts';
 import { htmlResponse, json, problem, readBody, readLinkRequest, redirect } from '../http.ts';
-import { errorCode } from '../log.ts';
 import {
   cancelConfirmPage,
   cancelDonePage,
@@ -25,7 +24,7 @@ import {
 } from '../pages/registration.ts';
 import { verifyCancelToken } from '../registrations/cancel-token.ts';
 import type { RegistrationDeps } from '../registrations/deps.ts';
-import { cancelPath, deliverRegistrationEmails, verifyPath } from '../registrations/deliver.ts';
+import { cancelPath, verifyPath } from '../registrations/deliver.ts';
 import {
   cancelRegistration,
   eraseRegistration,
@@ -38,27 +37,14 @@ import { registrationAccess } from '../pages/access.ts';
 import { linkProblemStatus, type LinkProblem } from '../signed-links.ts';
 import { sessionPath, sitePath } from '../site-paths.ts';
 import type { RequestContext } from './context.ts';
+import { kickDrainer } from './drain.ts';
 import { failure } from './failure.ts';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Sends what a registration is owed, after the answer; the drain retries what fails. */
-function deliverLater(
-  deps: RegistrationDeps,
-  context: RequestContext,
-  sessionSlug: string,
-  id: string,
-) {
-  context.waitUntil(
-    (async () => {
-      const current = await deps.ledger.find(sessionSlug, id);
-      if (current !== null) {
-        await deliverRegistrationEmails(deps, [current], { deadline: deps.clock.now() + 8_000 });
-      }
-    })().catch((error: unknown) => {
-      deps.log.error('registration_delivery_failed', { id, code: errorCode(error) });
-    }),
-  );
+/** What a registration is owed goes after the answer, through the drainer (which retries what fails). */
+function deliverLater(context: RequestContext) {
+  kickDrainer(context);
 }
 
 /** The answer to a cancellation or confirmation link that is not one of ours, or too old. */
@@ -130,7 +116,7 @@ export async function handleRegistration(
           });
     }
     // The only email so far asks to confirm the address: no seat before that.
-    deliverLater(deps, context, slug, outcome.registration.id);
+    deliverLater(context);
     const next = sitePath('checkEmail', locale);
     return form ? redirect(next) : json({ outcome: 'pending', next }, { status: 201 });
   } catch (error) {
@@ -166,7 +152,7 @@ export async function handleVerify(req: Request, context: RequestContext): Promi
         ? htmlResponse(verifyGonePage(locale, training), { status: 410 })
         : htmlResponse(registrationClosedPage(locale, result.reason, training), { status: 410 });
     }
-    deliverLater(deps, context, sessionSlug, id);
+    deliverLater(context);
     return redirect(
       sitePath(result.outcome === 'confirmed' ? 'registered' : 'waitingList', locale),
     );
@@ -223,7 +209,7 @@ export async function handleCancel(req: Request, context: RequestContext): Promi
       form['erase'] === '1'
         ? await eraseRegistration(deps, sessionSlug, id)
         : await cancelRegistration(deps, sessionSlug, id);
-    if (promoted !== null) deliverLater(deps, context, sessionSlug, promoted.id);
+    if (promoted !== null) deliverLater(context);
     if ('erased' in result) return htmlResponse(erasedPage(locale, training));
     return htmlResponse(cancelDonePage(locale, result.cancelled !== null, training));
   } catch (error) {

@@ -159,4 +159,70 @@ describe('ResendMailer', () => {
     expect(error).toMatchObject({ code: 'resend_422_validation_error' });
     expect(String(error)).not.toContain('not an address');
   });
+
+  it('sends a batch in one request and reports the email it refuses by its place, sending the others', async () => {
+    const { fake, mailer } = await setUp();
+    const emails = ['a@example.org', 'not an address', 'c@example.org'].map((to) => ({
+      message: emailMessage({ to }),
+      idempotencyKey: nextId(),
+    }));
+
+    const outcomes = await mailer.sendBatch(emails, { idempotencyKey: 'batch-1' });
+
+    expect(fake.requestCount()).toBe(1);
+    expect(outcomes.map((outcome) => 'id' in outcome)).toEqual([true, false, true]);
+    expect(outcomes[1]).toEqual({ refused: 'resend_batch_refused' });
+    expect(fake.inbox.map((email) => email.to)).toEqual([['a@example.org'], ['c@example.org']]);
+  });
+
+  it('sends a repeated batch (same emails, same key) once, with the same answer', async () => {
+    const { fake, mailer } = await setUp();
+    const emails = [1, 2].map((n) => ({
+      message: emailMessage({ to: `person${n}@example.org` }),
+      idempotencyKey: nextId(),
+    }));
+
+    const first = await mailer.sendBatch(emails, { idempotencyKey: 'batch-2' });
+    const again = await mailer.sendBatch(emails, { idempotencyKey: 'batch-2' });
+
+    expect(again).toEqual(first);
+    expect(fake.inbox).toHaveLength(2);
+  });
+
+  it('refuses a batch of more than 100 emails or one with an attachment, before any request', async () => {
+    const { fake, mailer } = await setUp();
+    const many = Array.from({ length: 101 }, () => ({
+      message: emailMessage(),
+      idempotencyKey: nextId(),
+    }));
+    const attached = [
+      {
+        message: emailMessage({
+          attachments: [
+            { filename: 'a.ics', content: new Uint8Array([1]), contentType: 'text/calendar' },
+          ],
+        }),
+        idempotencyKey: nextId(),
+      },
+    ];
+
+    const tooMany = await rejection(mailer.sendBatch(many, { idempotencyKey: 'batch-3' }));
+    const withFile = await rejection(mailer.sendBatch(attached, { idempotencyKey: 'batch-4' }));
+
+    expect(tooMany).toBeInstanceOf(PermanentError);
+    expect(withFile).toBeInstanceOf(PermanentError);
+    expect(fake.requestCount()).toBe(0);
+  });
+
+  it('waits out a 429 on a batch and sends it once', async () => {
+    const { fake, mailer } = await setUp();
+    fake.failNext(429);
+
+    await mailer.sendBatch([{ message: emailMessage(), idempotencyKey: nextId() }], {
+      idempotencyKey: 'batch-5',
+    });
+
+    expect(fake.requestCount(429)).toBe(1);
+    expect(fake.inbox).toHaveLength(1);
+  });
 });

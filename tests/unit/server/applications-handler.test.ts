@@ -1,4 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { validateForm } from '../../../src/schemas/forms/validate.ts';
+import { fromFormEntries } from '../../../src/schemas/forms/form-data.ts';
+import { acceptApplication } from '../../../src/server/applications/submit.ts';
 import { TemporaryError } from '../../../src/server/errors.ts';
 import { maxBodyBytes } from '../../../src/server/http.ts';
 import { handleApplication } from '../../../src/server/handlers/applications.ts';
@@ -28,6 +31,17 @@ afterEach(() => {
   setServices(undefined);
 });
 
+/** A valid volunteer application, as the handler would pass it on. */
+function validVolunteer(n: number) {
+  const result = validateForm(
+    'volunteer',
+    fromFormEntries(formBody(volunteerForm({ email: `queued${n}@example.org` }))),
+    'fr',
+  );
+  if (!result.ok) throw new Error('invalid test application');
+  return result.data;
+}
+
 describe('POST /api/volunteers and /api/observers', () => {
   it('redirects a plain form post to the French thank-you page, then stores it and sends one email', async () => {
     const deps = testDeps();
@@ -50,6 +64,76 @@ describe('POST /api/volunteers and /api/observers', () => {
     expect(deps.mailer.to('camille.martin@example.org')).toHaveLength(1);
     expect(deps.mailer.to('camille.martin@example.org')[0]?.subject).toMatch(/bénévole/);
     expect(deps.queue.items.size).toBe(0);
+  });
+
+  it('delivers 25 posts sent at once, each once, with never two drainers holding the lease', async () => {
+    const deps = testDeps();
+    const services = installServices(deps);
+    const { lease } = services;
+    let holding = 0;
+    let mostAtOnce = 0;
+    const save = deps.store.saveAll.bind(deps.store);
+    deps.store.saveAll = async (records) => {
+      holding += 1;
+      mostAtOnce = Math.max(mostAtOnce, holding);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      holding -= 1;
+      return save(records);
+    };
+    const ctx = requestContext();
+
+    const responses = await Promise.all(
+      Array.from({ length: 25 }, (_, n) =>
+        handleApplication(
+          'volunteer',
+          formPost(volunteerForm({ email: `person${n}@example.org` })),
+          ctx,
+        ),
+      ),
+    );
+    await ctx.settle();
+
+    expect(responses.every((response) => response.status === 303)).toBe(true);
+    expect(mostAtOnce).toBe(1);
+    expect(lease.grants.length).toBeGreaterThan(0);
+    expect(new Set(deps.store.writes.map((r) => r.id)).size).toBe(25);
+    expect(deps.store.writes).toHaveLength(25);
+    expect(Math.max(...deps.store.batchSizes)).toBeLessThanOrEqual(10);
+    for (let n = 0; n < 25; n += 1)
+      expect(deps.mailer.to(`person${n}@example.org`)).toHaveLength(1);
+    expect(deps.queue.items.size).toBe(0);
+  });
+
+  it('hands a backlog its own run cannot finish over to the background function, once deployed', async () => {
+    const deps = testDeps();
+    const services = installServices(deps);
+    Object.assign(services.config, { deployed: true });
+    await Promise.all(
+      Array.from({ length: 30 }, (_, n) =>
+        acceptApplication(deps, 'volunteer', validVolunteer(n), { suspect: false }),
+      ),
+    );
+    const save = deps.store.saveAll.bind(deps.store);
+    deps.store.saveAll = async (records) => {
+      await deps.clock.sleep(5_000);
+      return save(records);
+    };
+    const calls: { url: string; headers: Headers }[] = [];
+    vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
+      calls.push({ url, headers: new Headers(init.headers) });
+      return Promise.resolve(new Response(null, { status: 202 }));
+    });
+    const ctx = requestContext();
+
+    await handleApplication('volunteer', formPost(volunteerForm()), ctx);
+    await ctx.settle();
+    vi.unstubAllGlobals();
+
+    expect(deps.queue.items.size).toBeGreaterThan(0);
+    expect(calls.map((call) => call.url)).toEqual([
+      'https://calais.example.org/.netlify/functions/deliver-background',
+    ]);
+    expect(calls[0]?.headers.get('x-internal-proof')).toMatch(/^\d+\./);
   });
 
   it('answers a JSON observer sign-up with 201, its id and the English thank-you page', async () => {

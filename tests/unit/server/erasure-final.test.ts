@@ -2,7 +2,7 @@
 // cannot write it back, whatever the interleaving; the link then says the data
 // is gone; before that, it shows what we hold (right of access).
 import { afterEach, describe, expect, it } from 'vitest';
-import { deliverItems, deliverNow } from '../../../src/server/applications/deliver.ts';
+import { deliverItems } from '../../../src/server/applications/deliver.ts';
 import { drainPending } from '../../../src/server/applications/drain.ts';
 import { eraseApplication } from '../../../src/server/applications/erase.ts';
 import { acceptApplication } from '../../../src/server/applications/submit.ts';
@@ -99,11 +99,11 @@ describe('an erasure that comes while a delivery holds the application', () => {
     const deps = testDeps();
     const submission = '0b7a1c52-8d3e-4f6a-9b2c-1d4e5f6a7b8c';
     const record = await accept(deps, submission);
-    await deliverNow(deps, record.id);
+    await drainPending(deps);
     await eraseApplication(deps, record.id);
 
     const replay = { record: await accept(deps, submission) };
-    await deliverNow(deps, replay.record.id);
+    await drainPending(deps);
 
     expect(replay.record.id).toBe(record.id);
     expect(await traces(deps, record)).toEqual({ stored: null, queued: null });
@@ -116,7 +116,7 @@ describe('the erasure link', () => {
     const deps = testDeps();
     installServices(deps);
     const record = await accept(deps);
-    await deliverNow(deps, record.id);
+    await drainPending(deps);
 
     // Through the function's entry point, which sets the response headers.
     const erasure = await entryPoint('erasure');
@@ -174,7 +174,7 @@ describe('the erasure link', () => {
     const deps = testDeps();
     installServices(deps);
     const record = await accept(deps);
-    await deliverNow(deps, record.id);
+    await drainPending(deps);
     const link = erasureUrl(deps, record);
     const token = new URL(link).searchParams.get('token') ?? '';
     await handleErasure(post(token));

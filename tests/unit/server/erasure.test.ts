@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { acceptApplication } from '../../../src/server/applications/submit.ts';
 import { erasureUrl } from '../../../src/server/applications/welcome.ts';
-import { deliverNow } from '../../../src/server/applications/deliver.ts';
+import { drainPending } from '../../../src/server/applications/drain.ts';
 import { handleErasure } from '../../../src/server/handlers/erasure.ts';
 import { setServices } from '../../../src/server/services.ts';
 import { signErasureToken, verifyErasureToken } from '../../../src/server/tokens.ts';
@@ -28,7 +28,7 @@ async function storedApplication(deps: TestDeps) {
     },
     { suspect: false },
   );
-  await deliverNow(deps, record.id);
+  await drainPending(deps);
   return record;
 }
 
