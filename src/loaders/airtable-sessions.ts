@@ -1,22 +1,15 @@
-// Reading the trainers' Airtable "Sessions" table at build time, with the
-// official client: every page, paced under the base's rate limit, with
-// bounded retries on 429, 5xx and network failures within a deadline; and the
+// Reading the trainers' Airtable "Sessions" table at build time, through the
+// one Airtable client (src/server/adapters/airtable-client.ts): every page,
+// paced under the base's rate limit, with bounded retries on 429, 5xx and
+// network failures within a deadline; and the
 // mapping of its columns to the session schema's input. docs/trainers.md
 // describes the same columns for the trainers.
-import Airtable from 'airtable';
 import { z } from 'zod';
+import { AirtableClient, type AirtableClientOptions } from '../server/adapters/airtable-client.ts';
 import { sessionColumns, sessionsTable } from '../server/adapters/airtable-schema.ts';
-import { toStoreError } from '../server/adapters/airtable-store.ts';
 import { PermanentError, TemporaryError } from '../server/errors.ts';
-import {
-  createRateLimiter,
-  systemClock,
-  withRetry,
-  type Clock,
-  type RateLimiter,
-} from '../server/retry.ts';
 import { instantToZonedWallTime } from '../calendar/zoned-time.ts';
-import { airtableAccess, readEnv, type AirtableAccess, type RawEnv } from '../env.ts';
+import { airtableAccess, readEnv, type RawEnv } from '../env.ts';
 import type { SessionCandidate } from './validate-sessions.ts';
 
 export const SESSIONS_TABLE = sessionsTable.name;
@@ -24,17 +17,9 @@ export const SESSIONS_TABLE = sessionsTable.name;
 /** The table's columns, by the schema field each fills (described in airtable-schema.ts). */
 export { sessionColumns };
 
-export interface AirtableSessionsConfig extends AirtableAccess {
+export interface AirtableSessionsConfig extends AirtableClientOptions {
   /** Time budget of the whole read, waits included. Default 120 s: a build can wait out one 30 s penalty. */
   deadlineMs?: number;
-  /** Time limit of one HTTP request. Default 20 s. */
-  requestTimeoutMs?: number;
-  /** Tries per page. Default 5. */
-  maxAttempts?: number;
-  /** How long Airtable makes a client wait after a 429: 30 s (tests scale it down). */
-  rateLimitPenaltyMs?: number;
-  limiter?: RateLimiter;
-  clock?: Clock;
 }
 
 /** One record as the API lists it (cellFormat json: numbers as numbers, date-times in UTC). */
@@ -63,49 +48,23 @@ const MAX_PAGES = 200;
 
 /** Every row of the Sessions table, all pages. Throws a TemporaryError or PermanentError (see describeFetchFailure). */
 export async function fetchSessionRows(config: AirtableSessionsConfig): Promise<AirtableRow[]> {
-  const clock = config.clock ?? systemClock;
-  const deadline = clock.now() + (config.deadlineMs ?? 120_000);
-  const penaltyMs = config.rateLimitPenaltyMs ?? 30_000;
-  // Below the documented 5 per second: a build is in no hurry, and a 429 costs 30 s.
-  const limiter =
-    config.limiter ?? createRateLimiter({ ratePerSecond: 4, code: 'airtable_paced', clock });
-  const base = new Airtable({
-    apiKey: config.apiKey,
-    endpointUrl: config.endpointUrl ?? 'https://api.airtable.com',
-    // Its own 429 retry has no bound: ours below has one.
-    noRetryIfRateLimited: true,
-    requestTimeout: config.requestTimeoutMs ?? 20_000,
-  }).base(config.baseId);
-
-  const readPage = async (offset: string | undefined) => {
-    await limiter.acquire(deadline);
-    try {
-      // makeRequest rather than select(): select() takes no offset, so a
-      // failed page could only be retried from the first one.
+  // A build is in no hurry: longer requests and more tries than a function's.
+  const client = new AirtableClient({ requestTimeoutMs: 20_000, maxAttempts: 5, ...config });
+  const deadline = client.clock.now() + (config.deadlineMs ?? 120_000);
+  const rows: AirtableRow[] = [];
+  let offset: string | undefined;
+  for (let pages = 0; pages < MAX_PAGES; pages += 1) {
+    // makeRequest rather than select(): select() takes no offset, so a failed
+    // page could only be retried from the first one.
+    const page = await client.request(SESSIONS_TABLE, deadline, async (base) => {
       const response = await base.makeRequest({
         method: 'GET',
         path: `/${encodeURIComponent(SESSIONS_TABLE)}`,
         qs: { pageSize: 100, ...(offset === undefined ? {} : { offset }) },
       });
-      const page = pageSchema.safeParse(response.body);
-      if (!page.success) throw new PermanentError('airtable_unexpected_answer');
-      return page.data;
-    } catch (error) {
-      const mapped = toStoreError(error, SESSIONS_TABLE, penaltyMs);
-      if (mapped instanceof TemporaryError && mapped.code === 'airtable_429') {
-        limiter.pauseUntil(clock.now() + penaltyMs);
-      }
-      throw mapped;
-    }
-  };
-
-  const rows: AirtableRow[] = [];
-  let offset: string | undefined;
-  for (let pages = 0; pages < MAX_PAGES; pages += 1) {
-    const page = await withRetry(() => readPage(offset), {
-      maxAttempts: config.maxAttempts ?? 5,
-      deadline,
-      clock,
+      const parsed = pageSchema.safeParse(response.body);
+      if (!parsed.success) throw new PermanentError('airtable_unexpected_answer');
+      return parsed.data;
     });
     rows.push(...page.records);
     offset = page.offset;

@@ -1,7 +1,6 @@
 // ApplicationStore (and the trainers' RegistrationRoster) on Airtable, through
-// the official `airtable` client with its unbounded 429 retry turned off:
-// requests are paced under the base's limit and retried here, within a
-// deadline. Writes are upserts merged on the "Application ID" or
+// the one Airtable client (airtable-client.ts: pacing under the base's limit,
+// the 429 penalty, error mapping, retries within a deadline). Writes are upserts merged on the "Application ID" or
 // "Registration ID" field (the client's own makeRequest: same endpoint, token
 // and timeout), so that a write repeated after a lost answer changes nothing.
 
@@ -9,7 +8,6 @@ import { stringOrEmpty } from '../../lib/values.ts';
 import Airtable from 'airtable';
 
 type FieldSet = Airtable.FieldSet;
-import { PermanentError, TemporaryError } from '../errors.ts';
 import type {
   ApplicationRecord,
   ApplicationStore,
@@ -19,13 +17,7 @@ import type {
   RetentionCutoffs,
   RetentionPurge,
 } from '../ports.ts';
-import {
-  createRateLimiter,
-  systemClock,
-  withRetry,
-  type Clock,
-  type RateLimiter,
-} from '../retry.ts';
+import { AirtableClient, type AirtableClientOptions } from './airtable-client.ts';
 import { fromAirtableFields, searchOrder, toAirtableFields } from './airtable-fields.ts';
 import { fieldEqualsAny, formulaField, formulaString } from './airtable-formula.ts';
 import {
@@ -36,7 +28,6 @@ import {
   TOLD_CHOICES,
   TOLD_OF_LAST_CHANGE_FIELD,
   SESSION_DATE_FIELD,
-  airtableTables,
   observersTable,
   registrationsTable,
   suspectedSpamTable,
@@ -44,47 +35,13 @@ import {
   volunteersTable,
 } from './airtable-schema.ts';
 
-export interface AirtableStoreOptions {
-  /** Personal access token (scopes data.records:read and data.records:write on this base). */
-  apiKey: string;
-  baseId: string;
-  /** Another API server, e.g. the fake of the tests; no trailing slash. */
-  endpointUrl?: string;
-  /** Time limit of one HTTP request. Default 10 s. */
-  requestTimeoutMs?: number;
+export interface AirtableStoreOptions extends AirtableClientOptions {
   /** Time budget of one saveAll/find/erase, pacing and retries included. Default 20 s. */
   deadlineMs?: number;
-  /** Tries per request. Default 4. */
-  maxAttempts?: number;
-  /** How long Airtable makes a client wait after a 429: 30 s (tests scale it down). */
-  rateLimitPenaltyMs?: number;
-  /** Pacing of requests; by default 4.5 per second, shared by every store of the same base in this process. */
-  limiter?: RateLimiter;
-  clock?: Clock;
 }
 
 /** Airtable creates, upserts or deletes at most 10 records per request. */
 const WRITE_BATCH = 10;
-/**
- * Airtable allows 5 requests per second per base; a 10 % margin absorbs network
- * jitter (a request that arrives late would otherwise share a second with the next five).
- */
-const AIRTABLE_RATE_PER_SECOND = 4.5;
-
-const sharedLimiters = new Map<string, RateLimiter>();
-
-function sharedLimiter(key: string, clock: Clock): RateLimiter {
-  let limiter = sharedLimiters.get(key);
-  if (limiter === undefined) {
-    limiter = createRateLimiter({
-      ratePerSecond: AIRTABLE_RATE_PER_SECOND,
-      code: 'airtable_paced',
-      clock,
-    });
-    sharedLimiters.set(key, limiter);
-  }
-  return limiter;
-}
 
 interface FoundRecord {
   recordId: string;
@@ -128,32 +85,16 @@ export function registrationFields(copy: RegistrationCopy): Partial<FieldSet> {
 }
 
 export class AirtableStore implements ApplicationStore, RegistrationRoster, RetentionPurge {
-  readonly #base: Airtable.Base;
-  readonly #limiter: RateLimiter;
-  readonly #clock: Clock;
+  readonly #client: AirtableClient;
   readonly #deadlineMs: number;
-  readonly #maxAttempts: number;
-  readonly #penaltyMs: number;
 
   constructor(options: AirtableStoreOptions) {
-    const endpointUrl = (options.endpointUrl ?? 'https://api.airtable.com').replace(/\/+$/, '');
-    const client = new Airtable({
-      apiKey: options.apiKey,
-      endpointUrl,
-      noRetryIfRateLimited: true,
-      requestTimeout: options.requestTimeoutMs ?? 10_000,
-    });
-    this.#base = client.base(options.baseId);
-    this.#clock = options.clock ?? systemClock;
-    this.#limiter =
-      options.limiter ?? sharedLimiter(`${endpointUrl} ${options.baseId}`, this.#clock);
+    this.#client = new AirtableClient(options);
     this.#deadlineMs = options.deadlineMs ?? 20_000;
-    this.#maxAttempts = options.maxAttempts ?? 4;
-    this.#penaltyMs = options.rateLimitPenaltyMs ?? 30_000;
   }
 
   async saveAll(records: readonly ApplicationRecord[]): Promise<void> {
-    const deadline = this.#clock.now() + this.#deadlineMs;
+    const deadline = this.#client.clock.now() + this.#deadlineMs;
     const byTable = new Map<string, ApplicationRecord[]>();
     const seen = new Set<string>();
     for (const record of records) {
@@ -168,7 +109,7 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
   }
 
   async find(id: string): Promise<ApplicationRecord | null> {
-    const deadline = this.#clock.now() + this.#deadlineMs;
+    const deadline = this.#client.clock.now() + this.#deadlineMs;
     for (const table of searchOrder) {
       const [found] = await this.#lookup(table, [id], deadline, true);
       if (found !== undefined) return fromAirtableFields(found.fields);
@@ -177,7 +118,7 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
   }
 
   async erase(id: string): Promise<boolean> {
-    const deadline = this.#clock.now() + this.#deadlineMs;
+    const deadline = this.#client.clock.now() + this.#deadlineMs;
     let erased = false;
     for (const table of searchOrder) {
       const found = await this.#lookup(table, [id], deadline, false);
@@ -185,7 +126,7 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
         found.map((record) => record.recordId),
         WRITE_BATCH,
       )) {
-        await this.#request(table, deadline, () => this.#base.table(table).destroy(batch));
+        await this.#request(table, deadline, () => this.#client.base.table(table).destroy(batch));
         erased = true;
       }
     }
@@ -193,7 +134,7 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
   }
 
   async saveRegistrations(copies: readonly RegistrationCopy[]): Promise<void> {
-    const deadline = this.#clock.now() + this.#deadlineMs;
+    const deadline = this.#client.clock.now() + this.#deadlineMs;
     // The latest copy of each registration wins; an upsert by Registration ID
     // creates the new ones and updates the others in the same request.
     const latest = [...new Map(copies.map((copy) => [copy.id, copy])).values()];
@@ -207,7 +148,7 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
   }
 
   async eraseRegistration(id: string): Promise<boolean> {
-    const deadline = this.#clock.now() + this.#deadlineMs;
+    const deadline = this.#client.clock.now() + this.#deadlineMs;
     const table = registrationsTable.name;
     const found = await this.#request(table, deadline, () =>
       this.#selectIds(table, [id], REGISTRATION_ID_FIELD),
@@ -216,7 +157,7 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
       found.map((record) => record.recordId),
       WRITE_BATCH,
     )) {
-      await this.#request(table, deadline, () => this.#base.table(table).destroy(batch));
+      await this.#request(table, deadline, () => this.#client.base.table(table).destroy(batch));
     }
     return found.length > 0;
   }
@@ -227,7 +168,7 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
    * at, registrations by Session date (or Registered at). Ids only are read.
    */
   async expired(cutoffs: RetentionCutoffs): Promise<ExpiredItem[]> {
-    const deadline = this.#clock.now() + this.#deadlineMs;
+    const deadline = this.#client.clock.now() + this.#deadlineMs;
     const before = (date: string, cutoff: string) =>
       `IS_BEFORE(${date},DATETIME_PARSE(${formulaString(cutoff)}))`;
     /** The field's date, or the fallback's while the field is empty. */
@@ -258,7 +199,7 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
     const items: ExpiredItem[] = [];
     for (const [table, idField, filterByFormula] of queries) {
       const records = await this.#request(table, deadline, () =>
-        this.#base
+        this.#client.base
           .table(table)
           .select({ filterByFormula, fields: [idField], pageSize: 100 })
           .all(),
@@ -275,7 +216,7 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
 
   /** Deletes the listed records, 10 a request, each request paced under the base's limit. */
   async purge(items: readonly ExpiredItem[]): Promise<number> {
-    const deadline = this.#clock.now() + this.#deadlineMs;
+    const deadline = this.#client.clock.now() + this.#deadlineMs;
     let count = 0;
     const tables = new Map<string, string[]>();
     for (const item of items) {
@@ -284,7 +225,7 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
     }
     for (const [table, recordIds] of tables) {
       for (const batch of chunks(recordIds, WRITE_BATCH)) {
-        await this.#request(table, deadline, () => this.#base.table(table).destroy(batch));
+        await this.#request(table, deadline, () => this.#client.base.table(table).destroy(batch));
         count += batch.length;
       }
     }
@@ -311,7 +252,7 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
   ): Promise<void> {
     const batches = chunks(items, WRITE_BATCH);
     if (batches.length === 0) return;
-    const slots = this.#limiter.reserve(batches.length, deadline);
+    const slots = this.#client.limiter.reserve(batches.length, deadline);
     for (const batch of batches) {
       const body = {
         performUpsert: { fieldsToMergeOn: [idField] },
@@ -322,7 +263,7 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
         table,
         deadline,
         () =>
-          this.#base.makeRequest({
+          this.#client.base.makeRequest({
             method: 'PATCH',
             path: `/${encodeURIComponent(table)}`,
             body,
@@ -351,7 +292,7 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
     idField: string = APPLICATION_ID_FIELD,
     fields: readonly string[] | null = [],
   ): Promise<FoundRecord[]> {
-    const query = this.#base.table(table).select({
+    const query = this.#client.base.table(table).select({
       filterByFormula: fieldEqualsAny(idField, ids),
       pageSize: 100,
       ...(fields === null ? {} : { fields: [idField, ...fields] }),
@@ -365,101 +306,15 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
     }));
   }
 
-  /** One request with pacing, error mapping and retries within the deadline. */
-  async #request<T>(
+  /** One request through the client (pacing, error mapping, retries within the deadline). */
+  #request<T>(
     table: string,
     deadline: number,
     call: () => Promise<T>,
     slot?: () => Promise<void>,
   ): Promise<T> {
-    return withRetry(
-      (attempt) => this.#attempt(table, deadline, call, attempt === 1 ? slot : undefined),
-      this.#retryOptions(deadline),
-    );
+    return this.#client.request(table, deadline, call, slot);
   }
-
-  /**
-   * One paced try (in its reserved slot, if any), its failure turned into a
-   * TemporaryError or PermanentError.
-   */
-  async #attempt<T>(
-    table: string,
-    deadline: number,
-    call: () => Promise<T>,
-    slot?: () => Promise<void>,
-  ): Promise<T> {
-    await (slot === undefined ? this.#limiter.acquire(deadline) : slot());
-    try {
-      return await call();
-    } catch (error) {
-      const mapped = toStoreError(error, table, this.#penaltyMs);
-      if (mapped instanceof TemporaryError && mapped.code === 'airtable_429') {
-        this.#limiter.pauseUntil(this.#clock.now() + this.#penaltyMs);
-      }
-      throw mapped;
-    }
-  }
-
-  #retryOptions(deadline: number) {
-    return { maxAttempts: this.#maxAttempts, deadline, clock: this.#clock };
-  }
-}
-
-const knownFieldNames = new Set(
-  airtableTables.flatMap((table) => table.fields.map((field) => field.name)),
-);
-
-/**
- * The client's failures as our errors. Codes name the status, the table and a
- * field of our schema at most: never data, never Airtable's message.
- */
-export function toStoreError(
-  error: unknown,
-  table: string,
-  penaltyMs: number,
-): TemporaryError | PermanentError {
-  if (error instanceof TemporaryError || error instanceof PermanentError) return error;
-  // AirtableError is not an Error subclass: recognise it by shape.
-  const shape = (error ?? {}) as {
-    statusCode?: unknown;
-    error?: unknown;
-    message?: unknown;
-    name?: unknown;
-  };
-  const status = typeof shape.statusCode === 'number' ? shape.statusCode : undefined;
-  const type = typeof shape.error === 'string' ? shape.error : undefined;
-  if (status === undefined) {
-    if (
-      shape.name === 'AbortError' ||
-      (type === 'CONNECTION_ERROR' && /abort/i.test(String(shape.message)))
-    ) {
-      return new TemporaryError('airtable_timeout');
-    }
-    return new TemporaryError('airtable_network');
-  }
-  if (status === 429) return new TemporaryError('airtable_429', penaltyMs);
-  if (status >= 500) return new TemporaryError(`airtable_${status}`);
-  if (status === 401) return new PermanentError('airtable_401_invalid_token');
-  if (status === 403) return new PermanentError(`airtable_403_table_or_permission:${table}`);
-  if (status === 404) return new PermanentError(`airtable_404_not_found:${table}`);
-  if (status === 413) return new PermanentError(`airtable_413_too_large:${table}`);
-  if (status === 422) {
-    const field = fieldIn(typeof shape.message === 'string' ? shape.message : '');
-    const kind = (type ?? 'unprocessable').toLowerCase();
-    return new PermanentError(
-      `airtable_422_${kind}:${table}${field === undefined ? '' : `.${field}`}`,
-    );
-  }
-  return new PermanentError(`airtable_${status}:${table}`);
-}
-
-/** The field of our schema that an error message names, if any. */
-function fieldIn(message: string): string | undefined {
-  for (const match of message.matchAll(/"([^"]{1,100})"/g)) {
-    const name = match[1];
-    if (name !== undefined && knownFieldNames.has(name)) return name;
-  }
-  return undefined;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
