@@ -9,6 +9,7 @@ import { BlobsErasureLog } from '../../src/server/adapters/blobs-erasure-log.ts'
 import { FileErasureLog } from '../../src/server/adapters/file-erasure-log.ts';
 import type { ErasureLog } from '../../src/server/ports.ts';
 import { erasureKey } from '../../src/server/erasures.ts';
+import { MemoryErasureLog } from '../support-server/memory-ports.ts';
 
 interface LogHarness {
   /** A log over empty storage. */
@@ -19,6 +20,16 @@ interface LogHarness {
 }
 
 const adapters: [string, () => Promise<LogHarness>][] = [
+  [
+    // The log the use-case and fault tests run over: it must keep the same contract.
+    "MemoryErasureLog (the tests' in-memory port)",
+    () =>
+      Promise.resolve({
+        empty: () => new MemoryErasureLog(),
+        reopen: (log: ErasureLog) => log,
+        close: () => Promise.resolve(),
+      }),
+  ],
   [
     'BlobsErasureLog (local Netlify Blobs server)',
     async () => {

@@ -10,6 +10,7 @@ import { BlobsLease } from '../../src/server/adapters/blobs-lease.ts';
 import { LocalLease } from '../../src/server/adapters/local-lease.ts';
 import type { WriterLease } from '../../src/server/ports.ts';
 import { localBlobs } from '../support-server/local-blobs.ts';
+import { MemoryLease } from '../support-server/memory-ports.ts';
 
 interface LeaseHarness {
   /** `count` leases over one fresh storage, as many instances would open it. */
@@ -18,6 +19,18 @@ interface LeaseHarness {
 }
 
 const adapters: [string, () => Promise<LeaseHarness>][] = [
+  [
+    // The lease the use-case and fault tests run over: it must keep the same contract.
+    "MemoryLease (the tests' in-memory port)",
+    () =>
+      Promise.resolve({
+        instances: (count: number) => {
+          const cell = { record: null };
+          return Array.from({ length: count }, () => new MemoryLease(cell));
+        },
+        close: () => Promise.resolve(),
+      }),
+  ],
   [
     'BlobsLease (local Netlify Blobs server)',
     async () => {

@@ -11,6 +11,7 @@ import type { Mailer } from '../../src/server/ports.ts';
 import { createRateLimiter } from '../../src/server/retry.ts';
 import { FakeResend } from '../fakes/fake-resend.ts';
 import { emailMessage, nextId } from './builders.ts';
+import { MemoryMailer } from '../support-server/memory-ports.ts';
 
 /** What a test can see of a sent email, whatever the adapter. */
 interface Delivered {
@@ -27,6 +28,26 @@ interface MailerHarness {
 }
 
 const adapters: [string, () => Promise<MailerHarness>][] = [
+  [
+    // The mailer the use-case and fault tests run over: it must keep the same contract.
+    "MemoryMailer (the tests' in-memory port)",
+    () => {
+      const mailer = new MemoryMailer();
+      return Promise.resolve({
+        mailer,
+        deliveredTo: (address: string) =>
+          mailer.to(address).map((message) => ({
+            to: address,
+            subject: message.subject,
+            attachments: (message.attachments ?? []).map(({ filename, content }) => ({
+              filename,
+              content: new Uint8Array(content),
+            })),
+          })),
+        close: () => Promise.resolve(),
+      });
+    },
+  ],
   [
     'ResendMailer (fake Resend)',
     async () => {

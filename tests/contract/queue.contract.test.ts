@@ -10,6 +10,7 @@ import { BlobsQueue } from '../../src/server/adapters/blobs-queue.ts';
 import { FileQueue } from '../../src/server/adapters/file-queue.ts';
 import type { PendingQueue } from '../../src/server/ports.ts';
 import { pendingDelivery, volunteerRecord } from './builders.ts';
+import { MemoryQueue } from '../support-server/memory-ports.ts';
 
 interface QueueHarness {
   /** A fresh queue over empty storage. */
@@ -20,6 +21,16 @@ interface QueueHarness {
 }
 
 const adapters: [string, () => Promise<QueueHarness>][] = [
+  [
+    // The queue the use-case and fault tests run over: it must keep the same contract.
+    "MemoryQueue (the tests' in-memory port)",
+    () =>
+      Promise.resolve({
+        empty: () => new MemoryQueue(),
+        reopen: (queue: PendingQueue) => queue,
+        close: () => Promise.resolve(),
+      }),
+  ],
   [
     'BlobsQueue (local Netlify Blobs server)',
     async () => {

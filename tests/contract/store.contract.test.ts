@@ -11,6 +11,7 @@ import type { ApplicationStore, RetentionPurge } from '../../src/server/ports.ts
 import { retentionCutoffs } from '../../src/server/purge.ts';
 import { createRateLimiter } from '../../src/server/retry.ts';
 import { FakeAirtable } from '../fakes/fake-airtable.ts';
+import { MemoryStore } from '../support-server/memory-ports.ts';
 import { nextId, observerRecord, volunteerRecord } from './builders.ts';
 
 interface StoreHarness {
@@ -21,6 +22,18 @@ interface StoreHarness {
 }
 
 const adapters: [string, () => Promise<StoreHarness>][] = [
+  [
+    // The store the use-case and fault tests run over: it must keep the same contract.
+    "MemoryStore (the tests' in-memory port)",
+    () => {
+      const store = new MemoryStore();
+      return Promise.resolve({
+        store,
+        copies: (id) => store.writes.filter((record) => record.id === id).length,
+        close: () => Promise.resolve(),
+      });
+    },
+  ],
   [
     'AirtableStore (fake Airtable)',
     async () => {

@@ -19,6 +19,9 @@ import type {
   Mailer,
   PendingDelivery,
   PendingQueue,
+  ExpiredItem,
+  RetentionCutoffs,
+  RetentionPurge,
   WriterLease,
 } from '../../src/server/ports.ts';
 
@@ -35,7 +38,7 @@ export const failFirst =
   (call) =>
     call <= n ? error() : undefined;
 
-export class MemoryStore implements ApplicationStore {
+export class MemoryStore implements ApplicationStore, RetentionPurge {
   readonly records = new Map<string, ApplicationRecord>();
   /** Every record written, duplicates included: what a coordinator would see. */
   readonly writes: ApplicationRecord[] = [];
@@ -66,6 +69,27 @@ export class MemoryStore implements ApplicationStore {
 
   erase(id: string): Promise<boolean> {
     return Promise.resolve(this.records.delete(id));
+  }
+
+  /** As the real stores: suspected spam by its own cutoff, the rest by the applications'. */
+  expired(cutoffs: RetentionCutoffs): Promise<ExpiredItem[]> {
+    const old = [...this.records.values()].filter((r) =>
+      r.status === 'suspected-spam'
+        ? r.submittedAt < cutoffs.suspectedSpam
+        : r.submittedAt < cutoffs.applications,
+    );
+    old.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id));
+    return Promise.resolve(
+      old.map((r) => ({
+        place: r.status === 'suspected-spam' ? 'memory (suspected spam)' : 'memory',
+        id: r.id,
+        ref: r.id,
+      })),
+    );
+  }
+
+  purge(items: readonly ExpiredItem[]): Promise<number> {
+    return Promise.resolve(items.filter((item) => this.records.delete(item.ref)).length);
   }
 }
 
