@@ -36,6 +36,8 @@ export interface FakeAirtableOptions {
   schemaReadScope?: boolean;
   /** Port to listen on. Default 0 (any free port). */
   port?: number;
+  /** Its time, for the rate limit, storms and request log: the adapter's fake clock in tests that use one. Default the system's. */
+  clock?: { now(): number };
 }
 
 export interface StoredRecord {
@@ -87,8 +89,12 @@ export class FakeAirtable {
   #served: number[] = [];
   #penaltyUntil = 0;
 
+  readonly #now: () => number;
+
   private constructor(options: FakeAirtableOptions) {
     this.apiKey = options.apiKey ?? 'patFAKEAIRTABLETOKEN';
+    const clock = options.clock;
+    this.#now = clock === undefined ? () => Date.now() : () => clock.now();
     this.baseId = options.baseId ?? 'appFAKEBASE000001';
     this.ratePerSecond = options.ratePerSecond === undefined ? 5 : options.ratePerSecond;
     this.penaltyMs = DOCUMENTED_PENALTY_MS * (options.timeScale ?? 1);
@@ -126,7 +132,7 @@ export class FakeAirtable {
 
   /** Answers 429 to every request for this long (in real ms; scale it yourself). */
   rateLimitFor(ms: number): void {
-    this.#mode = { kind: 'storm', until: Date.now() + ms };
+    this.#mode = { kind: 'storm', until: this.#now() + ms };
   }
 
   /** Answers `status` (5xx) to every request until recover(). */
@@ -211,7 +217,7 @@ export class FakeAirtable {
       method: request.method ?? 'GET',
       path: url.pathname,
       status: answer.status,
-      at: Date.now(),
+      at: this.#now(),
     });
     if (!response.destroyed) send(response, answer.status, answer.body);
   }
@@ -241,7 +247,7 @@ export class FakeAirtable {
 
     const failure = this.#failures.shift();
     if (failure !== undefined) return failureAnswer(failure);
-    const now = Date.now();
+    const now = this.#now();
     if (this.#mode.kind === 'down') return failureAnswer(this.#mode.status);
     if (this.#mode.kind === 'storm') {
       if (now < this.#mode.until) return { status: 429, body: RATE_LIMIT_BODY };

@@ -15,6 +15,8 @@ export interface FakeResendOptions {
   /** Requests per second before a 429 (null: no limit). Default 2, Resend's default. */
   ratePerSecond?: number | null;
   port?: number;
+  /** Its time, for the rate limit, storms and request log: the adapter's fake clock in tests that use one. Default the system's. */
+  clock?: { now(): number };
 }
 
 /** An email as Resend received it (the API's snake_case body). */
@@ -53,8 +55,12 @@ export class FakeResend {
   #downStatus: number | undefined;
   #served: number[] = [];
 
+  readonly #now: () => number;
+
   private constructor(options: FakeResendOptions) {
     this.apiKey = options.apiKey ?? 're_fake_key';
+    const clock = options.clock;
+    this.#now = clock === undefined ? () => Date.now() : () => clock.now();
     this.ratePerSecond = options.ratePerSecond === undefined ? 2 : options.ratePerSecond;
     this.#server = createServer((request, response) => {
       this.#handle(request, response).catch(() => {
@@ -125,7 +131,7 @@ export class FakeResend {
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     this.log.push({
       status: answer.status,
-      at: Date.now(),
+      at: this.#now(),
       ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
     });
     if (!response.destroyed) send(response, answer);
@@ -167,7 +173,7 @@ export class FakeResend {
         body: errorBody(failure, 'internal_server_error', 'An unexpected error occurred.'),
       };
     }
-    const now = Date.now();
+    const now = this.#now();
     if (this.ratePerSecond !== null) {
       this.#served = this.#served.filter((at) => at > now - 1_000);
       if (this.#served.length >= this.ratePerSecond) return this.#rateLimited(1);

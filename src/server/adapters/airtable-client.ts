@@ -36,17 +36,23 @@ export interface AirtableClientOptions extends AirtableAccess {
  */
 export const AIRTABLE_RATE_PER_SECOND = 4.5;
 
-const sharedLimiters = new Map<string, RateLimiter>();
+/** Per clock (in production the system's), one limiter per base. */
+const sharedLimiters = new WeakMap<Clock, Map<string, RateLimiter>>();
 
 function sharedLimiter(key: string, clock: Clock): RateLimiter {
-  let limiter = sharedLimiters.get(key);
+  let byBase = sharedLimiters.get(clock);
+  if (byBase === undefined) {
+    byBase = new Map();
+    sharedLimiters.set(clock, byBase);
+  }
+  let limiter = byBase.get(key);
   if (limiter === undefined) {
     limiter = createRateLimiter({
       ratePerSecond: AIRTABLE_RATE_PER_SECOND,
       code: 'airtable_paced',
       clock,
     });
-    sharedLimiters.set(key, limiter);
+    byBase.set(key, limiter);
   }
   return limiter;
 }

@@ -46,7 +46,21 @@ export interface ResendMailerOptions {
 
 /** Resend's default team limit is 2 requests per second; a 10 % margin absorbs network jitter. */
 const RESEND_RATE_PER_SECOND = 1.8;
-let sharedLimiter: RateLimiter | undefined;
+/** One limiter per clock: in production the system's, shared by every mailer of the process. */
+const sharedLimiters = new WeakMap<Clock, RateLimiter>();
+
+function sharedLimiter(clock: Clock): RateLimiter {
+  let limiter = sharedLimiters.get(clock);
+  if (limiter === undefined) {
+    limiter = createRateLimiter({
+      ratePerSecond: RESEND_RATE_PER_SECOND,
+      code: 'resend_paced',
+      clock,
+    });
+    sharedLimiters.set(clock, limiter);
+  }
+  return limiter;
+}
 
 export class ResendMailer implements Mailer {
   readonly #client: Resend;
@@ -65,12 +79,7 @@ export class ResendMailer implements Mailer {
     this.#deadlineMs = options.deadlineMs ?? 20_000;
     this.#maxAttempts = options.maxAttempts ?? 4;
     this.#clock = options.clock ?? systemClock;
-    this.#limiter =
-      options.limiter ??
-      (sharedLimiter ??= createRateLimiter({
-        ratePerSecond: RESEND_RATE_PER_SECOND,
-        code: 'resend_paced',
-      }));
+    this.#limiter = options.limiter ?? sharedLimiter(this.#clock);
   }
 
   async send(message: EmailMessage, options: { idempotencyKey: string }): Promise<{ id: string }> {

@@ -10,6 +10,7 @@ import { PermanentError, TemporaryError } from '../../../src/server/errors.ts';
 import { createRateLimiter } from '../../../src/server/retry.ts';
 import { FakeAirtable, type FakeAirtableOptions } from '../../fakes/fake-airtable.ts';
 import { observerRecord, volunteerRecord } from '../../contract/builders.ts';
+import { FakeClock } from '../../support-server/memory-ports.ts';
 
 const TIME_SCALE = 0.01;
 const PENALTY_MS = 30_000 * TIME_SCALE;
@@ -21,17 +22,31 @@ afterEach(async () => {
   fake = undefined;
 });
 
+/**
+ * The fake Airtable and a store over it. With `clock`, both keep that fake
+ * time: the store's waits (the penalty, its retries, its pacing) pass at once,
+ * and the fake sees them pass. Without, the system's (the time-out tests
+ * measure real requests).
+ */
 async function setUp(
   fakeOptions: FakeAirtableOptions = {},
   storeOptions: Partial<AirtableStoreOptions> = {},
+  clock?: FakeClock,
 ): Promise<{ fake: FakeAirtable; store: AirtableStore }> {
-  fake = await FakeAirtable.start({ timeScale: TIME_SCALE, ratePerSecond: null, ...fakeOptions });
+  const timed = clock === undefined ? {} : { clock };
+  fake = await FakeAirtable.start({
+    timeScale: TIME_SCALE,
+    ratePerSecond: null,
+    ...timed,
+    ...fakeOptions,
+  });
   const store = new AirtableStore({
     apiKey: fake.apiKey,
     baseId: fake.baseId,
     endpointUrl: fake.url,
     rateLimitPenaltyMs: PENALTY_MS,
-    limiter: createRateLimiter({ ratePerSecond: 1_000, code: 'airtable_paced' }),
+    limiter: createRateLimiter({ ratePerSecond: 1_000, code: 'airtable_paced', ...timed }),
+    ...timed,
     ...storeOptions,
   });
   return { fake, store };
@@ -51,11 +66,12 @@ const copies = (airtable: FakeAirtable, id: string) =>
 
 describe('AirtableStore', () => {
   it('spaces its requests under 5 per second by default', async () => {
-    const { fake, store } = await setUp({}, { limiter: undefined as never });
+    const clock = new FakeClock(Date.now());
+    const { fake, store } = await setUp({}, { limiter: undefined as never }, clock);
     const records = Array.from({ length: 50 }, (_, index) =>
       index % 2 ? volunteerRecord() : observerRecord(),
     );
-    const started = Date.now();
+    const started = clock.now();
 
     await store.saveAll(records);
 
@@ -91,7 +107,11 @@ describe('AirtableStore', () => {
   });
 
   it('answers a TemporaryError carrying the penalty when a 429 storm outlasts its deadline', async () => {
-    const { fake, store } = await setUp({}, { deadlineMs: PENALTY_MS * 1.5 });
+    const { fake, store } = await setUp(
+      {},
+      { deadlineMs: PENALTY_MS * 1.5 },
+      new FakeClock(Date.now()),
+    );
     fake.rateLimitFor(10_000);
 
     const error = await rejection(store.saveAll([volunteerRecord()]));
@@ -101,7 +121,7 @@ describe('AirtableStore', () => {
   });
 
   it('waits out a short 429 storm within its deadline and stores the record once', async () => {
-    const { fake, store } = await setUp({}, { deadlineMs: 5_000 });
+    const { fake, store } = await setUp({}, { deadlineMs: 5_000 }, new FakeClock(Date.now()));
     const record = volunteerRecord();
     fake.rateLimitFor(PENALTY_MS / 2);
 
@@ -112,8 +132,9 @@ describe('AirtableStore', () => {
   });
 
   it('holds every request back during the penalty once one of them got a 429', async () => {
-    const limiter = createRateLimiter({ ratePerSecond: 1_000, code: 'airtable_paced' });
-    const { fake, store } = await setUp({}, { limiter, deadlineMs: 5_000 });
+    const clock = new FakeClock(Date.now());
+    const limiter = createRateLimiter({ ratePerSecond: 1_000, code: 'airtable_paced', clock });
+    const { fake, store } = await setUp({}, { limiter, deadlineMs: 5_000 }, clock);
     fake.failNext(429);
 
     await Promise.all([store.saveAll([volunteerRecord()]), store.saveAll([observerRecord()])]);
@@ -122,7 +143,7 @@ describe('AirtableStore', () => {
   });
 
   it('retries server errors and then stores the record once', async () => {
-    const { fake, store } = await setUp();
+    const { fake, store } = await setUp({}, {}, new FakeClock(Date.now()));
     const record = observerRecord();
     fake.failNext(500, 503);
 
@@ -132,7 +153,7 @@ describe('AirtableStore', () => {
   });
 
   it('answers a TemporaryError while Airtable is down', async () => {
-    const { fake, store } = await setUp({}, { deadlineMs: 1_000 });
+    const { fake, store } = await setUp({}, { deadlineMs: 1_000 }, new FakeClock(Date.now()));
     fake.goDown(503);
 
     const error = await rejection(store.saveAll([volunteerRecord()]));

@@ -9,6 +9,7 @@ import { PermanentError, RejectedError, TemporaryError } from '../../../src/serv
 import { createRateLimiter } from '../../../src/server/retry.ts';
 import { FakeResend, type FakeResendOptions } from '../../fakes/fake-resend.ts';
 import { emailMessage, nextId } from '../../contract/builders.ts';
+import { FakeClock } from '../../support-server/memory-ports.ts';
 
 let fake: FakeResend | undefined;
 
@@ -17,16 +18,24 @@ afterEach(async () => {
   fake = undefined;
 });
 
+/**
+ * The fake Resend and a mailer over it. With `clock`, both keep that fake time:
+ * the mailer's waits (a 429's, its retries') pass at once, and the fake sees
+ * them pass. Without, the system's (the pacing and time-out tests measure it).
+ */
 async function setUp(
   fakeOptions: FakeResendOptions = {},
   mailerOptions: Partial<ResendMailerOptions> = {},
+  clock?: FakeClock,
 ): Promise<{ fake: FakeResend; mailer: ResendMailer }> {
-  fake = await FakeResend.start({ ratePerSecond: null, ...fakeOptions });
+  const timed = clock === undefined ? {} : { clock };
+  fake = await FakeResend.start({ ratePerSecond: null, ...timed, ...fakeOptions });
   const mailer = new ResendMailer({
     apiKey: fake.apiKey,
     baseUrl: fake.url,
     from: 'Médecins du Monde Calais <calais@example.org>',
-    limiter: createRateLimiter({ ratePerSecond: 1_000, code: 'resend_paced' }),
+    limiter: createRateLimiter({ ratePerSecond: 1_000, code: 'resend_paced', ...timed }),
+    ...timed,
     ...mailerOptions,
   });
   return { fake, mailer };
@@ -60,18 +69,19 @@ describe('ResendMailer', () => {
   });
 
   it('waits as long as a 429 asks, then sends once', async () => {
-    const { fake, mailer } = await setUp();
+    const clock = new FakeClock(Date.now());
+    const { fake, mailer } = await setUp({}, {}, clock);
     fake.failNext(429);
 
-    const started = Date.now();
+    const started = clock.now();
     await mailer.send(emailMessage(), { idempotencyKey: nextId() });
 
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(clock.now() - started).toBeGreaterThanOrEqual(950);
     expect(fake.inbox).toHaveLength(1);
   });
 
   it('answers a TemporaryError with the wait Resend asks for when it does not fit the deadline', async () => {
-    const { fake, mailer } = await setUp({}, { deadlineMs: 500 });
+    const { fake, mailer } = await setUp({}, { deadlineMs: 500 }, new FakeClock(Date.now()));
     fake.failNext(429);
 
     const error = await rejection(mailer.send(emailMessage(), { idempotencyKey: nextId() }));
@@ -81,8 +91,9 @@ describe('ResendMailer', () => {
   });
 
   it('spaces its requests under 2 per second by default', async () => {
-    const { fake, mailer } = await setUp({}, { limiter: undefined as never });
-    const started = Date.now();
+    const clock = new FakeClock(Date.now());
+    const { fake, mailer } = await setUp({}, { limiter: undefined as never }, clock);
+    const started = clock.now();
 
     await Promise.all(
       Array.from({ length: 5 }, () => mailer.send(emailMessage(), { idempotencyKey: nextId() })),
@@ -94,7 +105,7 @@ describe('ResendMailer', () => {
   });
 
   it('retries a server error and then sends once', async () => {
-    const { fake, mailer } = await setUp();
+    const { fake, mailer } = await setUp({}, {}, new FakeClock(Date.now()));
     fake.failNext(500, 502);
 
     await mailer.send(emailMessage(), { idempotencyKey: nextId() });
@@ -103,7 +114,7 @@ describe('ResendMailer', () => {
   });
 
   it('answers a TemporaryError while Resend is down', async () => {
-    const { fake, mailer } = await setUp({}, { deadlineMs: 800 });
+    const { fake, mailer } = await setUp({}, { deadlineMs: 800 }, new FakeClock(Date.now()));
     fake.goDown(503);
 
     const error = await rejection(mailer.send(emailMessage(), { idempotencyKey: nextId() }));
@@ -215,7 +226,7 @@ describe('ResendMailer', () => {
   });
 
   it('waits out a 429 on a batch and sends it once', async () => {
-    const { fake, mailer } = await setUp();
+    const { fake, mailer } = await setUp({}, {}, new FakeClock(Date.now()));
     fake.failNext(429);
 
     await mailer.sendBatch([{ message: emailMessage(), idempotencyKey: nextId() }], {
