@@ -139,3 +139,28 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   };
   return limiter;
 }
+
+/** Per clock (in production the system's), the process's limiters by key. */
+const sharedLimiters = new WeakMap<Clock, Map<string, RateLimiter>>();
+
+/**
+ * The process's one limiter for `key` (a provider's account or base): every
+ * client of the same account shares it, since the provider counts requests
+ * per account, not per client.
+ */
+export function sharedRateLimiter(
+  key: string,
+  options: Omit<RateLimiterOptions, 'clock'> & { clock: Clock },
+): RateLimiter {
+  let byKey = sharedLimiters.get(options.clock);
+  if (byKey === undefined) {
+    byKey = new Map();
+    sharedLimiters.set(options.clock, byKey);
+  }
+  let limiter = byKey.get(key);
+  if (limiter === undefined) {
+    limiter = createRateLimiter(options);
+    byKey.set(key, limiter);
+  }
+  return limiter;
+}

@@ -10,7 +10,7 @@ import Airtable from 'airtable';
 import type { AirtableAccess } from '../../env.ts';
 import { PermanentError, TemporaryError } from '../errors.ts';
 import {
-  createRateLimiter,
+  sharedRateLimiter,
   systemClock,
   withRetry,
   type Clock,
@@ -36,27 +36,6 @@ export interface AirtableClientOptions extends AirtableAccess {
  */
 export const AIRTABLE_RATE_PER_SECOND = 4.5;
 
-/** Per clock (in production the system's), one limiter per base. */
-const sharedLimiters = new WeakMap<Clock, Map<string, RateLimiter>>();
-
-function sharedLimiter(key: string, clock: Clock): RateLimiter {
-  let byBase = sharedLimiters.get(clock);
-  if (byBase === undefined) {
-    byBase = new Map();
-    sharedLimiters.set(clock, byBase);
-  }
-  let limiter = byBase.get(key);
-  if (limiter === undefined) {
-    limiter = createRateLimiter({
-      ratePerSecond: AIRTABLE_RATE_PER_SECOND,
-      code: 'airtable_paced',
-      clock,
-    });
-    byBase.set(key, limiter);
-  }
-  return limiter;
-}
-
 export class AirtableClient {
   /** The official client's base: `table(name)`, `makeRequest({ method, path, qs, body })`. */
   readonly base: Airtable.Base;
@@ -75,7 +54,13 @@ export class AirtableClient {
       requestTimeout: options.requestTimeoutMs ?? 10_000,
     }).base(options.baseId);
     this.clock = options.clock ?? systemClock;
-    this.limiter = options.limiter ?? sharedLimiter(`${endpointUrl} ${options.baseId}`, this.clock);
+    this.limiter =
+      options.limiter ??
+      sharedRateLimiter(`airtable ${endpointUrl} ${options.baseId}`, {
+        ratePerSecond: AIRTABLE_RATE_PER_SECOND,
+        code: 'airtable_paced',
+        clock: this.clock,
+      });
     this.#maxAttempts = options.maxAttempts ?? 4;
     this.#penaltyMs = options.rateLimitPenaltyMs ?? 30_000;
   }

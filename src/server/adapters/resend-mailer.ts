@@ -20,7 +20,7 @@ import {
   type Mailer,
 } from '../ports.ts';
 import {
-  createRateLimiter,
+  sharedRateLimiter,
   systemClock,
   withRetry,
   type Clock,
@@ -46,22 +46,6 @@ export interface ResendMailerOptions {
 
 /** Resend's default team limit is 2 requests per second; a 10 % margin absorbs network jitter. */
 const RESEND_RATE_PER_SECOND = 1.8;
-/** One limiter per clock: in production the system's, shared by every mailer of the process. */
-const sharedLimiters = new WeakMap<Clock, RateLimiter>();
-
-function sharedLimiter(clock: Clock): RateLimiter {
-  let limiter = sharedLimiters.get(clock);
-  if (limiter === undefined) {
-    limiter = createRateLimiter({
-      ratePerSecond: RESEND_RATE_PER_SECOND,
-      code: 'resend_paced',
-      clock,
-    });
-    sharedLimiters.set(clock, limiter);
-  }
-  return limiter;
-}
-
 export class ResendMailer implements Mailer {
   readonly #client: Resend;
   readonly #from: string;
@@ -79,31 +63,22 @@ export class ResendMailer implements Mailer {
     this.#deadlineMs = options.deadlineMs ?? 20_000;
     this.#maxAttempts = options.maxAttempts ?? 4;
     this.#clock = options.clock ?? systemClock;
-    this.#limiter = options.limiter ?? sharedLimiter(this.#clock);
+    this.#limiter =
+      options.limiter ??
+      sharedRateLimiter('resend', {
+        ratePerSecond: RESEND_RATE_PER_SECOND,
+        code: 'resend_paced',
+        clock: this.#clock,
+      });
   }
 
   async send(message: EmailMessage, options: { idempotencyKey: string }): Promise<{ id: string }> {
     const deadline = this.#clock.now() + this.#deadlineMs;
     const payload = this.#payload(message);
-    return withRetry(
-      async () => {
-        await this.#limiter.acquire(deadline);
-        const signal = AbortSignal.timeout(this.#timeoutMs);
-        const { data, error, headers } = await this.#client.emails.send(payload, {
-          idempotencyKey: options.idempotencyKey,
-          signal,
-        });
-        if (error !== null) {
-          const mapped = toMailerError(error, headers, signal.aborted);
-          if (mapped instanceof TemporaryError && mapped.code === 'resend_429') {
-            this.#limiter.pauseUntil(this.#clock.now() + (mapped.retryAfterMs ?? 1_000));
-          }
-          throw mapped;
-        }
-        return { id: data.id };
-      },
-      { maxAttempts: this.#maxAttempts, deadline, clock: this.#clock },
+    const data = await this.#request(deadline, (signal) =>
+      this.#client.emails.send(payload, { idempotencyKey: options.idempotencyKey, signal }),
     );
+    return { id: data.id };
   }
 
   async sendBatch(
@@ -120,15 +95,36 @@ export class ResendMailer implements Mailer {
       const { attachments: _none, ...single } = this.#payload(message);
       return single;
     });
+    const data = await this.#request(deadline, (signal) =>
+      this.#client.batch.send(payload, {
+        idempotencyKey: options.idempotencyKey,
+        batchValidation: 'permissive',
+        signal,
+      }),
+    );
+    return batchOutcomes(emails.length, data.data, data.errors);
+  }
+
+  /** Built once per send so that every retry carries the very same payload (else Resend answers 409). */
+  /**
+   * One call to Resend, paced, with its time limit, its failure turned into
+   * our errors (a 429 holding every request of the process back for the wait
+   * Resend asks), retried within the deadline.
+   */
+  #request<T>(
+    deadline: number,
+    call: (signal: AbortSignal) => Promise<{
+      data: T | null;
+      error: ErrorResponse | null;
+      headers: Record<string, string> | null;
+    }>,
+  ): Promise<T> {
     return withRetry(
       async () => {
         await this.#limiter.acquire(deadline);
         const signal = AbortSignal.timeout(this.#timeoutMs);
-        const { data, error, headers } = await this.#client.batch.send(payload, {
-          idempotencyKey: options.idempotencyKey,
-          batchValidation: 'permissive',
-          signal,
-        });
+        const { data, error, headers } = await call(signal);
+        if (data === null && error === null) throw new TemporaryError('resend_empty_answer');
         if (error !== null) {
           const mapped = toMailerError(error, headers, signal.aborted);
           if (mapped instanceof TemporaryError && mapped.code === 'resend_429') {
@@ -136,13 +132,12 @@ export class ResendMailer implements Mailer {
           }
           throw mapped;
         }
-        return batchOutcomes(emails.length, data.data, data.errors);
+        return data as T;
       },
       { maxAttempts: this.#maxAttempts, deadline, clock: this.#clock },
     );
   }
 
-  /** Built once per send so that every retry carries the very same payload (else Resend answers 409). */
   #payload(message: EmailMessage): CreateEmailOptions {
     return {
       from: this.#from,
