@@ -80,3 +80,22 @@ export async function enrolForSession(
   if (!registered.ok || registered.outcome === 'duplicate') return registered;
   return verifyRegistration(deps, slug, registered.registration.id);
 }
+
+/**
+ * The notices' cast, enrolled in this order on `induction-calais`: Camille
+ * (fr) and Sam (en), then Lou (fr), who waits when the session has two seats.
+ */
+export async function enrolCamilleSamAndLou(deps: Parameters<typeof registerForSession>[0]) {
+  for (const [name, email, locale] of [
+    ['Camille', 'camille@example.org', 'fr'],
+    ['Sam', 'sam@example.org', 'en'],
+    ['Lou', 'lou@example.org', 'fr'],
+  ] as const) {
+    await enrolForSession(deps, 'induction-calais', {
+      name,
+      email,
+      locale,
+      privacyVersion: '2026-11',
+    });
+  }
+}

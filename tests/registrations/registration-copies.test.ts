@@ -1,17 +1,16 @@
 // The trainers' copies of the registrations in Airtable's "Registrations"
 // table, against the fake Airtable: created once, updated on change, batched.
 import { afterEach, describe, expect, it } from 'vitest';
-import { AirtableStore } from '../../src/server/adapters/airtable-store.ts';
 import type { RegistrationCopy } from '../../src/server/ports.ts';
 import { copyRegistrations } from '../../src/server/registrations/copy.ts';
 import { cancelRegistration } from '../../src/server/registrations/register.ts';
-import { createRateLimiter } from '../../src/server/retry.ts';
 import { FakeAirtable } from '../fakes/fake-airtable.ts';
 import { registerForSession } from '../../src/server/registrations/register.ts';
 import { TemporaryError } from '../../src/server/errors.ts';
 import { drainRegistrationEmails } from '../../src/server/registrations/deliver.ts';
 import { sendSessionNotices } from '../../src/server/registrations/notify.ts';
 import { registrationDeps, enrolForSession, sessionData } from './builders.ts';
+import { storeOverFakeAirtable } from '../support-server/airtable-store-over-fake.ts';
 
 let fake: FakeAirtable | undefined;
 
@@ -21,14 +20,9 @@ afterEach(async () => {
 });
 
 async function setUp() {
-  fake = await FakeAirtable.start({ ratePerSecond: null });
-  const store = new AirtableStore({
-    apiKey: fake.apiKey,
-    baseId: fake.baseId,
-    endpointUrl: fake.url,
-    limiter: createRateLimiter({ ratePerSecond: 1_000, code: 'airtable_paced' }),
-  });
-  return { fake, store };
+  const made = await storeOverFakeAirtable();
+  fake = made.fake;
+  return made;
 }
 
 const copy = (overrides: Partial<RegistrationCopy> = {}): RegistrationCopy => ({

@@ -2,17 +2,16 @@
 // read it before the erasure does not bring it back; the cancellation link
 // then says the data is gone, and before that shows what we hold.
 import { afterEach, describe, expect, it } from 'vitest';
-import { AirtableStore } from '../../src/server/adapters/airtable-store.ts';
 import { handleCancel } from '../../src/server/handlers/registrations.ts';
 import { copyRegistrations } from '../../src/server/registrations/copy.ts';
 import { cancelUrl, deliverRegistrationEmails } from '../../src/server/registrations/deliver.ts';
 import { eraseRegistration, registerForSession } from '../../src/server/registrations/register.ts';
-import { createRateLimiter } from '../../src/server/retry.ts';
 import { setServices } from '../../src/server/services.ts';
 import { FakeAirtable } from '../fakes/fake-airtable.ts';
 import { installServices, requestContext } from '../support-server/services.ts';
 import { enrolForSession, registrationDeps, sessionData } from './builders.ts';
 import { entryPoint, netlifyContext } from '../support-server/functions.ts';
+import { storeOverFakeAirtable } from '../support-server/airtable-store-over-fake.ts';
 
 let fake: FakeAirtable | undefined;
 
@@ -30,13 +29,9 @@ const registrant = {
 };
 
 async function withRoster() {
-  fake = await FakeAirtable.start({ ratePerSecond: null });
-  const roster = new AirtableStore({
-    apiKey: fake.apiKey,
-    baseId: fake.baseId,
-    endpointUrl: fake.url,
-    limiter: createRateLimiter({ ratePerSecond: 1_000, code: 'airtable_paced' }),
-  });
+  const made = await storeOverFakeAirtable();
+  fake = made.fake;
+  const roster = made.store;
   const { base, deps } = registrationDeps([sessionData({ capacity: 3 })]);
   return { fake, roster, base, deps: { ...deps, roster } };
 }

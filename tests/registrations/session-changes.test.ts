@@ -12,7 +12,7 @@ import { drainRegistrationEmails } from '../../src/server/registrations/deliver.
 import { sendSessionNotices, sessionsOverCapacity } from '../../src/server/registrations/notify.ts';
 import type { SessionData } from '../../src/schemas/session.ts';
 import { localBlobs, type LocalBlobs } from '../support-server/local-blobs.ts';
-import { enrolForSession, registrationDeps, sessionData } from './builders.ts';
+import { enrolCamilleSamAndLou, registrationDeps, sessionData } from './builders.ts';
 
 let blobs: LocalBlobs;
 let stores = 0;
@@ -72,18 +72,7 @@ describe.each(ledgers)('a session a trainer changes (%s)', (_name, makeLedger) =
   async function setup() {
     const sessions = [sessionData()];
     const { base, deps } = registrationDeps(sessions, makeLedger());
-    for (const [name, email, locale] of [
-      ['Camille', 'camille@example.org', 'fr'],
-      ['Sam', 'sam@example.org', 'en'],
-      ['Lou', 'lou@example.org', 'fr'],
-    ] as const) {
-      await enrolForSession(deps, 'induction-calais', {
-        name,
-        email,
-        locale,
-        privacyVersion: '2026-11',
-      });
-    }
+    await enrolCamilleSamAndLou(deps);
     await drainRegistrationEmails(deps);
     const first = invitationOf(base.mailer.to('camille@example.org').at(-1));
     base.mailer.delivered.clear();

@@ -8,7 +8,7 @@ import type { SessionData } from '../../src/schemas/session.ts';
 import { drainRegistrationEmails } from '../../src/server/registrations/deliver.ts';
 import { sendSessionNotices } from '../../src/server/registrations/notify.ts';
 import { registerForSession } from '../../src/server/registrations/register.ts';
-import { registrationDeps, sessionData, enrolForSession } from './builders.ts';
+import { registrationDeps, sessionData, enrolCamilleSamAndLou } from './builders.ts';
 
 // 2027-01-16T09:30 in Paris is 08:30 UTC.
 const start = Date.parse('2027-01-16T08:30:00Z');
@@ -18,18 +18,7 @@ const hours = (n: number) => n * 60 * 60_000;
 async function setup(session: Partial<SessionData> = {}) {
   const sessions = [sessionData(session)];
   const { base, deps } = registrationDeps(sessions);
-  for (const [name, email, locale] of [
-    ['Camille', 'camille@example.org', 'fr'],
-    ['Sam', 'sam@example.org', 'en'],
-    ['Lou', 'lou@example.org', 'fr'],
-  ] as const) {
-    await enrolForSession(deps, 'induction-calais', {
-      name,
-      email,
-      locale,
-      privacyVersion: '2026-11',
-    });
-  }
+  await enrolCamilleSamAndLou(deps);
   await drainRegistrationEmails(deps);
   base.mailer.delivered.clear();
   const at = (instant: number) => {

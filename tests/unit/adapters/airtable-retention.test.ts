@@ -2,11 +2,10 @@
 // keeps an application longer; registrations go 12 months after their
 // "Session date"; deletes go 10 records a request.
 import { afterEach, describe, expect, it } from 'vitest';
-import { AirtableStore } from '../../../src/server/adapters/airtable-store.ts';
 import { retentionCutoffs } from '../../../src/server/purge.ts';
-import { createRateLimiter } from '../../../src/server/retry.ts';
 import { FakeAirtable } from '../../fakes/fake-airtable.ts';
 import { volunteerRecord } from '../../contract/builders.ts';
+import { storeOverFakeAirtable } from '../../support-server/airtable-store-over-fake.ts';
 
 let fake: FakeAirtable | undefined;
 
@@ -16,14 +15,9 @@ afterEach(async () => {
 });
 
 async function setUp() {
-  fake = await FakeAirtable.start({ ratePerSecond: null });
-  const store = new AirtableStore({
-    apiKey: fake.apiKey,
-    baseId: fake.baseId,
-    endpointUrl: fake.url,
-    limiter: createRateLimiter({ ratePerSecond: 1_000, code: 'airtable_paced' }),
-  });
-  return { fake, store };
+  const made = await storeOverFakeAirtable();
+  fake = made.fake;
+  return made;
 }
 
 // As of 1 June 2027: applications last contacted before 1 June 2025, sessions before 1 June 2026.

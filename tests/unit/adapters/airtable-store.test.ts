@@ -11,6 +11,7 @@ import { createRateLimiter } from '../../../src/server/retry.ts';
 import { FakeAirtable, type FakeAirtableOptions } from '../../fakes/fake-airtable.ts';
 import { observerRecord, volunteerRecord } from '../../contract/builders.ts';
 import { FakeClock } from '../../support-server/memory-ports.ts';
+import { storeOverFakeAirtable } from '../../support-server/airtable-store-over-fake.ts';
 
 const TIME_SCALE = 0.01;
 const PENALTY_MS = 30_000 * TIME_SCALE;
@@ -33,23 +34,13 @@ async function setUp(
   storeOptions: Partial<AirtableStoreOptions> = {},
   clock?: FakeClock,
 ): Promise<{ fake: FakeAirtable; store: AirtableStore }> {
-  const timed = clock === undefined ? {} : { clock };
-  fake = await FakeAirtable.start({
-    timeScale: TIME_SCALE,
-    ratePerSecond: null,
-    ...timed,
-    ...fakeOptions,
-  });
-  const store = new AirtableStore({
-    apiKey: fake.apiKey,
-    baseId: fake.baseId,
-    endpointUrl: fake.url,
-    rateLimitPenaltyMs: PENALTY_MS,
-    limiter: createRateLimiter({ ratePerSecond: 1_000, code: 'airtable_paced', ...timed }),
-    ...timed,
-    ...storeOptions,
-  });
-  return { fake, store };
+  const made = await storeOverFakeAirtable(
+    { timeScale: TIME_SCALE, ...fakeOptions },
+    { rateLimitPenaltyMs: PENALTY_MS, ...storeOptions },
+    clock,
+  );
+  fake = made.fake;
+  return made;
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
