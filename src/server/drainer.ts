@@ -25,6 +25,13 @@ export const roundMs = 20_000;
  * does not know the other's requests.
  */
 export const handoverGapMs = 1_000;
+/**
+ * A round that would start with less time than this left ends the run
+ * instead: it would read the whole queue and stop its store calls (a second
+ * before its deadline, for the emails) before making any. The next run, or
+ * the hand-off, takes over at once.
+ */
+export const minRoundMs = 2_500;
 
 let runs = 0;
 /** Each lease object's part of its holders' names (one per instance): a holder that follows one of ours needs no gap. */
@@ -90,7 +97,7 @@ export async function runAsDrainer(
         }
         const result = await work.round(Math.min(end, clock.now() + roundMs));
         progress ||= result.progress;
-        if (!result.more || !result.progress || clock.now() >= end) break;
+        if (!result.more || !result.progress || end - clock.now() < minRoundMs) break;
       }
     } finally {
       held.delete(lease);
@@ -101,6 +108,6 @@ export async function runAsDrainer(
     }
     // Work that came while this drainer was finishing found the lease held and
     // left: it is taken now. A round that moved nothing (providers failing) ends the run.
-    if (!progress || clock.now() >= end || !(await work.due())) return outcome;
+    if (!progress || end - clock.now() < minRoundMs || !(await work.due())) return outcome;
   }
 }

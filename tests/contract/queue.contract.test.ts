@@ -130,6 +130,19 @@ describe.each(adapters)('%s', (_name, setUp) => {
     expect(await queue.list()).toEqual([first, third, second]);
   });
 
+  it('lists oldest first what another instance over the same storage put', async () => {
+    const queue = harness.empty();
+    const times = ['2026-11-05T10:00:02.000Z', '2026-11-05T09:59:59.999Z'];
+    const items = times.map((submittedAt) => pendingDelivery(volunteerRecord({ submittedAt })));
+    for (const item of items) await queue.put(item);
+    const later = harness.reopen(queue);
+    const [second, first] = items.map((item) => item.record.id);
+
+    expect(await later.list()).toEqual([first, second]);
+    await later.remove(first ?? '');
+    expect(await queue.list()).toEqual([second]);
+  });
+
   it('forgets a removed item and ignores removing an unknown one', async () => {
     const queue = harness.empty();
     const kept = pendingDelivery();

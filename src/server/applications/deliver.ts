@@ -21,7 +21,7 @@ export const storeBatchSize = 10;
 const firstRetryMs = 60_000;
 const maxRetryMs = 6 * 3_600_000;
 /** Time kept at the end of a run for the last email batches (one request each). */
-const mailReserveMs = 1_000;
+const mailReserveMs = 500;
 /** `mailBatch` of an email the batch refused: it goes alone, under its own key. */
 export const mailAlone = 'alone';
 

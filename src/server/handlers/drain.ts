@@ -91,7 +91,13 @@ export async function drainWith(services: Services, budgetMs: number): Promise<D
   }
 }
 
-/** One round: most of it for the applications, what is left for the registrations. */
+/**
+ * One round. The registrations' owed emails and trainers' copies go first, a
+ * quarter of the round each at most: they are few, and a confirmation link is
+ * awaited by someone at their screen. Then the applications get all the time
+ * left, so that a round with no registration work does not end early and
+ * read the whole queue again in the next one.
+ */
 async function round(
   services: Services,
   deadline: number,
@@ -102,29 +108,30 @@ async function round(
   const sinceKick = () => clock.now() - (lastKick.get(services) ?? Number.NEGATIVE_INFINITY);
   while (sinceKick() < quietMs && clock.now() < waitUntil) await clock.sleep(quietMs);
   const left = () => Math.max(0, deadline - clock.now());
+  const share = left() / 4;
   let more = false;
   let progress = false;
   try {
-    const report = await drainPending(deps, { budgetMs: (left() * 3) / 4 });
-    more = report.dueLeft > 0;
-    progress = report.delivered > 0;
-  } catch (error) {
-    // Nothing is lost: the items stay in the queue for the next run.
-    deps.log.error('drain_failed', { code: errorCode(error) });
-  }
-  try {
-    const report = await drainRegistrationEmails(registrations, left() / 2);
+    const report = await drainRegistrationEmails(registrations, share);
     progress ||= report.sent > 0;
   } catch (error) {
     // Nothing is lost: owed emails stay recorded in the ledger.
     registrations.log.error('registration_drain_failed', { code: errorCode(error) });
   }
   try {
-    const report = await copyRegistrations(registrations, left());
+    const report = await copyRegistrations(registrations, share);
     progress ||= report.copied > 0;
   } catch (error) {
     // Nothing is lost: owed copies stay recorded in the ledger.
     registrations.log.error('registration_copy_failed', { code: errorCode(error) });
+  }
+  try {
+    const report = await drainPending(deps, { budgetMs: left() });
+    more = report.dueLeft > 0;
+    progress ||= report.delivered > 0;
+  } catch (error) {
+    // Nothing is lost: the items stay in the queue for the next run.
+    deps.log.error('drain_failed', { code: errorCode(error) });
   }
   return { more, progress };
 }

@@ -13,6 +13,7 @@ import {
 import {
   handoverGapMs,
   leaseTtlMs,
+  minRoundMs,
   runAsDrainer,
   type DrainerOutcome,
 } from '../../../src/server/drainer.ts';
@@ -409,5 +410,28 @@ describe('one writer at a time', () => {
 
     expect(firstWriteAt).toBeGreaterThanOrEqual(releasedAt + handoverGapMs);
     expectExactlyOnce(deps, 1);
+  });
+
+  it('ends its run rather than start a round with too little time left to write anything', async () => {
+    const deps = testDeps();
+    const budgetMs = 8_000;
+    const rounds: number[] = [];
+    const outcome = await runAsDrainer(
+      { lease: new MemoryLease({ record: null }), clock: deps.clock, log: deps.log },
+      {
+        // Each round has work left and moves some; the first one ends just short of minRoundMs before the end.
+        round: async () => {
+          rounds.push(deps.clock.now());
+          await deps.clock.sleep(rounds.length === 1 ? budgetMs - minRoundMs - 500 : 1_000);
+          return { more: true, progress: true };
+        },
+        due: () => Promise.resolve(true),
+      },
+      budgetMs,
+    );
+
+    expect(outcome).toBe('ran');
+    // 1 s after the first round, less than minRoundMs is left: no third round.
+    expect(rounds).toHaveLength(2);
   });
 });
