@@ -6,7 +6,7 @@
 // which may quote data), and bounded retries within a deadline. The store
 // (airtable-store.ts) and the build's sessions loader
 // (src/loaders/airtable-sessions.ts) both go through it.
-import Airtable from 'airtable';
+import type Airtable from 'airtable';
 import type { AirtableAccess } from '../../env.ts';
 import { PermanentError, TemporaryError } from '../errors.ts';
 import {
@@ -37,8 +37,13 @@ export interface AirtableClientOptions extends AirtableAccess {
 export const AIRTABLE_RATE_PER_SECOND = 4.5;
 
 export class AirtableClient {
-  /** The official client's base: `table(name)`, `makeRequest({ method, path, qs, body })`. */
-  readonly base: Airtable.Base;
+  /**
+   * The official client's base (`table(name)`, `makeRequest({ method, path,
+   * qs, body })`), loaded at the first request rather than with the function:
+   * most invocations (an answer, a seat count) never call Airtable, and a cold
+   * start is shorter without the client and its dependencies.
+   */
+  readonly #base: () => Promise<Airtable.Base>;
   readonly clock: Clock;
   readonly limiter: RateLimiter;
   readonly #maxAttempts: number;
@@ -46,13 +51,17 @@ export class AirtableClient {
 
   constructor(options: AirtableClientOptions) {
     const endpointUrl = (options.endpointUrl ?? 'https://api.airtable.com').replace(/\/+$/, '');
-    this.base = new Airtable({
-      apiKey: options.apiKey,
-      endpointUrl,
-      // Its own 429 retry has no bound: ours, in request(), has one.
-      noRetryIfRateLimited: true,
-      requestTimeout: options.requestTimeoutMs ?? 10_000,
-    }).base(options.baseId);
+    let base: Promise<Airtable.Base> | undefined;
+    this.#base = () =>
+      (base ??= import('airtable').then(({ default: Client }) =>
+        new Client({
+          apiKey: options.apiKey,
+          endpointUrl,
+          // Its own 429 retry has no bound: ours, in request(), has one.
+          noRetryIfRateLimited: true,
+          requestTimeout: options.requestTimeoutMs ?? 10_000,
+        }).base(options.baseId),
+      ));
     this.clock = options.clock ?? systemClock;
     this.limiter =
       options.limiter ??
@@ -95,7 +104,7 @@ export class AirtableClient {
   ): Promise<T> {
     await (slot === undefined ? this.limiter.acquire(deadline) : slot());
     try {
-      return await call(this.base);
+      return await call(await this.#base());
     } catch (error) {
       const mapped = toStoreError(error, table, this.#penaltyMs);
       if (mapped instanceof TemporaryError && mapped.code === 'airtable_429') {

@@ -4,10 +4,8 @@
 // "Registration ID" field (the client's own makeRequest: same endpoint, token
 // and timeout), so that a write repeated after a lost answer changes nothing.
 
+import type Airtable from 'airtable';
 import { stringOrEmpty } from '../../lib/values.ts';
-import Airtable from 'airtable';
-
-type FieldSet = Airtable.FieldSet;
 import type {
   ApplicationRecord,
   ApplicationStore,
@@ -61,7 +59,7 @@ const toldOfLastChange = (copy: RegistrationCopy): (typeof TOLD_CHOICES)[number]
       : 'not yet';
 
 /** The trainers' columns of a registration; an empty Position clears the cell. */
-export function registrationFields(copy: RegistrationCopy): Partial<FieldSet> {
+export function registrationFields(copy: RegistrationCopy): Partial<Airtable.FieldSet> {
   return {
     Name: copy.name,
     [REGISTRATION_ID_FIELD]: copy.id,
@@ -126,7 +124,7 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
         found.map((record) => record.recordId),
         WRITE_BATCH,
       )) {
-        await this.#request(table, deadline, () => this.#client.base.table(table).destroy(batch));
+        await this.#request(table, deadline, (base) => base.table(table).destroy(batch));
         erased = true;
       }
     }
@@ -150,14 +148,14 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
   async eraseRegistration(id: string): Promise<boolean> {
     const deadline = this.#client.clock.now() + this.#deadlineMs;
     const table = registrationsTable.name;
-    const found = await this.#request(table, deadline, () =>
-      this.#selectIds(table, [id], REGISTRATION_ID_FIELD),
+    const found = await this.#request(table, deadline, (base) =>
+      this.#selectIds(base, table, [id], REGISTRATION_ID_FIELD),
     );
     for (const batch of chunks(
       found.map((record) => record.recordId),
       WRITE_BATCH,
     )) {
-      await this.#request(table, deadline, () => this.#client.base.table(table).destroy(batch));
+      await this.#request(table, deadline, (base) => base.table(table).destroy(batch));
     }
     return found.length > 0;
   }
@@ -198,8 +196,8 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
     ];
     const items: ExpiredItem[] = [];
     for (const [table, idField, filterByFormula] of queries) {
-      const records = await this.#request(table, deadline, () =>
-        this.#client.base
+      const records = await this.#request(table, deadline, (base) =>
+        base
           .table(table)
           .select({ filterByFormula, fields: [idField], pageSize: 100 })
           .all(),
@@ -225,7 +223,7 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
     }
     for (const [table, recordIds] of tables) {
       for (const batch of chunks(recordIds, WRITE_BATCH)) {
-        await this.#request(table, deadline, () => this.#client.base.table(table).destroy(batch));
+        await this.#request(table, deadline, (base) => base.table(table).destroy(batch));
         count += batch.length;
       }
     }
@@ -246,7 +244,7 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
   async #upsertAll<T extends { id: string }>(
     table: string,
     items: readonly T[],
-    fieldsOf: (item: T) => Partial<FieldSet>,
+    fieldsOf: (item: T) => Partial<Airtable.FieldSet>,
     idField: string,
     deadline: number,
   ): Promise<void> {
@@ -262,8 +260,8 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
       await this.#request(
         table,
         deadline,
-        () =>
-          this.#client.base.makeRequest({
+        (base) =>
+          base.makeRequest({
             method: 'PATCH',
             path: `/${encodeURIComponent(table)}`,
             body,
@@ -280,19 +278,20 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
     deadline: number,
     allFields: boolean,
   ): Promise<FoundRecord[]> {
-    return this.#request(table, deadline, () =>
-      this.#selectIds(table, ids, APPLICATION_ID_FIELD, allFields ? null : []),
+    return this.#request(table, deadline, (base) =>
+      this.#selectIds(base, table, ids, APPLICATION_ID_FIELD, allFields ? null : []),
     );
   }
 
   /** Records whose `idField` is one of `ids`: all fields, or the id and `fields`. */
   async #selectIds(
+    base: Airtable.Base,
     table: string,
     ids: readonly string[],
     idField: string = APPLICATION_ID_FIELD,
     fields: readonly string[] | null = [],
   ): Promise<FoundRecord[]> {
-    const query = this.#client.base.table(table).select({
+    const query = base.table(table).select({
       filterByFormula: fieldEqualsAny(idField, ids),
       pageSize: 100,
       ...(fields === null ? {} : { fields: [idField, ...fields] }),
@@ -310,7 +309,7 @@ export class AirtableStore implements ApplicationStore, RegistrationRoster, Rete
   #request<T>(
     table: string,
     deadline: number,
-    call: () => Promise<T>,
+    call: (base: Airtable.Base) => Promise<T>,
     slot?: () => Promise<void>,
   ): Promise<T> {
     return this.#client.request(table, deadline, call, slot);

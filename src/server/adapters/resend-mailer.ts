@@ -5,12 +5,7 @@
 // Batches (up to 100 emails, no attachments) go to the batch endpoint with
 // permissive validation: an email it refuses is reported, the others are sent.
 
-import {
-  Resend,
-  type CreateBatchEmailOptions,
-  type CreateEmailOptions,
-  type ErrorResponse,
-} from 'resend';
+import type { CreateBatchEmailOptions, CreateEmailOptions, ErrorResponse, Resend } from 'resend';
 import { PermanentError, RejectedError, TemporaryError } from '../errors.ts';
 import {
   maxMailBatch,
@@ -47,7 +42,11 @@ export interface ResendMailerOptions {
 /** Resend's default team limit is 2 requests per second; a 10 % margin absorbs network jitter. */
 const RESEND_RATE_PER_SECOND = 1.8;
 export class ResendMailer implements Mailer {
-  readonly #client: Resend;
+  /**
+   * The official client, loaded at the first send rather than with the
+   * function: most invocations send nothing, and a cold start is shorter without it.
+   */
+  readonly #client: () => Promise<Resend>;
   readonly #from: string;
   readonly #timeoutMs: number;
   readonly #deadlineMs: number;
@@ -57,7 +56,12 @@ export class ResendMailer implements Mailer {
 
   constructor(options: ResendMailerOptions) {
     const baseUrl = options.baseUrl?.replace(/\/+$/, '');
-    this.#client = new Resend(options.apiKey, baseUrl === undefined ? {} : { baseUrl });
+    let client: Promise<Resend> | undefined;
+    this.#client = () =>
+      (client ??= import('resend').then(
+        ({ Resend: Client }) =>
+          new Client(options.apiKey, baseUrl === undefined ? {} : { baseUrl }),
+      ));
     this.#from = options.from;
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#deadlineMs = options.deadlineMs ?? 20_000;
@@ -75,8 +79,8 @@ export class ResendMailer implements Mailer {
   async send(message: EmailMessage, options: { idempotencyKey: string }): Promise<{ id: string }> {
     const deadline = this.#clock.now() + this.#deadlineMs;
     const payload = this.#payload(message);
-    const data = await this.#request(deadline, (signal) =>
-      this.#client.emails.send(payload, { idempotencyKey: options.idempotencyKey, signal }),
+    const data = await this.#request(deadline, (client, signal) =>
+      client.emails.send(payload, { idempotencyKey: options.idempotencyKey, signal }),
     );
     return { id: data.id };
   }
@@ -95,8 +99,8 @@ export class ResendMailer implements Mailer {
       const { attachments: _none, ...single } = this.#payload(message);
       return single;
     });
-    const data = await this.#request(deadline, (signal) =>
-      this.#client.batch.send(payload, {
+    const data = await this.#request(deadline, (client, signal) =>
+      client.batch.send(payload, {
         idempotencyKey: options.idempotencyKey,
         batchValidation: 'permissive',
         signal,
@@ -105,7 +109,6 @@ export class ResendMailer implements Mailer {
     return batchOutcomes(emails.length, data.data, data.errors);
   }
 
-  /** Built once per send so that every retry carries the very same payload (else Resend answers 409). */
   /**
    * One call to Resend, paced, with its time limit, its failure turned into
    * our errors (a 429 holding every request of the process back for the wait
@@ -113,7 +116,10 @@ export class ResendMailer implements Mailer {
    */
   #request<T>(
     deadline: number,
-    call: (signal: AbortSignal) => Promise<{
+    call: (
+      client: Resend,
+      signal: AbortSignal,
+    ) => Promise<{
       data: T | null;
       error: ErrorResponse | null;
       headers: Record<string, string> | null;
@@ -122,8 +128,9 @@ export class ResendMailer implements Mailer {
     return withRetry(
       async () => {
         await this.#limiter.acquire(deadline);
+        const client = await this.#client();
         const signal = AbortSignal.timeout(this.#timeoutMs);
-        const { data, error, headers } = await call(signal);
+        const { data, error, headers } = await call(client, signal);
         if (data === null && error === null) throw new TemporaryError('resend_empty_answer');
         if (error !== null) {
           const mapped = toMailerError(error, headers, signal.aborted);
@@ -138,6 +145,7 @@ export class ResendMailer implements Mailer {
     );
   }
 
+  /** Built once per send so that every retry carries the very same payload (else Resend answers 409). */
   #payload(message: EmailMessage): CreateEmailOptions {
     return {
       from: this.#from,
