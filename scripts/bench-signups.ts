@@ -19,10 +19,11 @@
 //          --timeout=1800 (seconds to wait for the queue to empty)
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SqliteQueue } from '../src/server/adapters/sqlite-queue.ts';
 import { internalCallHeaders } from '../src/server/internal-call.ts';
 import { FakeAirtable } from '../tests/fakes/fake-airtable.ts';
 import { FakeResend } from '../tests/fakes/fake-resend.ts';
@@ -90,15 +91,6 @@ async function waitForFunctions(
     await sleep(500);
   }
   throw new Error('the functions did not answer within the start-up time');
-}
-
-async function pendingCount(dir: string): Promise<number> {
-  try {
-    return (await readdir(dir)).filter((name) => name.endsWith('.json') && !name.startsWith('.'))
-      .length;
-  } catch {
-    return 0;
-  }
 }
 
 /** The functions under test, however they run. */
@@ -340,7 +332,9 @@ async function main(): Promise<void> {
     console.log(`All answered after ${seconds(burstMs)}: ${accepted.length} accepted.`);
 
     // 2. Until the queue is empty: the scheduled drain, run by hand as the CLI does not fire schedules.
-    const pendingDir = join(dataDir, 'pending');
+    // The functions' local queue (LOCAL_DATA_DIR/pending.sqlite), read through its own adapter.
+    const queue = new SqliteQueue({ file: join(dataDir, 'pending.sqlite') });
+    const pendingCount = async () => (await queue.list()).length;
     const ids = new Set(accepted);
     let allStoredAt: number | undefined;
     let allMailedAt: number | undefined;
@@ -358,7 +352,7 @@ async function main(): Promise<void> {
     while (Date.now() - started < timeoutMs) {
       if (allStoredAt === undefined && inAirtable() === ids.size) allStoredAt = Date.now();
       if (allMailedAt === undefined && mailed() >= ids.size) allMailedAt = Date.now();
-      const pending = await pendingCount(pendingDir);
+      const pending = await pendingCount();
       if (pending === 0 && allStoredAt !== undefined && allMailedAt !== undefined) break;
       if (Date.now() - lastReport > 15_000) {
         lastReport = Date.now();
@@ -437,7 +431,8 @@ async function main(): Promise<void> {
     console.log(`429s answered by the fakes   ${tooMany}  ${bar(tooMany === 0, '0')}`);
     console.log(`Emails sent                  ${resend.inbox.length}`);
     console.log(`Drain runs                   ${drains}`);
-    console.log(`Still pending                ${await pendingCount(pendingDir)}`);
+    console.log(`Still pending                ${await pendingCount()}`);
+    queue.close();
     console.log(
       `Lost                         ${lost}${unmailed > 0 ? ` (and ${unmailed} without email)` : ''}  ${bar(lost === 0 && unmailed === 0, '0')}`,
     );

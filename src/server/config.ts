@@ -26,7 +26,7 @@ export type MailerConfig =
   | { kind: 'resend'; apiKey: string; baseUrl?: string; from: string }
   | { kind: 'outbox'; dir: string; from: string };
 
-export type QueueConfig = { kind: 'blobs' } | { kind: 'files'; dir: string };
+export type QueueConfig = { kind: 'blobs' } | { kind: 'files'; file: string };
 
 export interface AppConfig {
   store: StoreConfig;
@@ -133,7 +133,7 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
   const queue: QueueConfig =
     (e.QUEUE_BACKEND ?? (deployed ? 'blobs' : 'files')) === 'blobs'
       ? { kind: 'blobs' }
-      : { kind: 'files', dir: join(dataDir, 'pending') };
+      : { kind: 'files', file: join(dataDir, 'pending.sqlite') };
 
   return {
     store,

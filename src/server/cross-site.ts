@@ -31,7 +31,8 @@ export function checkSameOrigin(req: Request, siteUrl?: string): CrossSiteVerdic
   if (safeMethods.has(req.method.toUpperCase())) return { ok: true };
   const fetchSite = req.headers.get('sec-fetch-site')?.toLowerCase();
   const origin = req.headers.get('origin');
-  const ours = ownOrigins(req, siteUrl);
+  // Our origins are worked out only for a request that names one.
+  const isOurs = (claimed: string) => ownOrigins(req, siteUrl).has(claimed);
   // Sec-Fetch-Site, when the browser sends it, decides: it is computed from the
   // page that made the request, whatever its Referrer-Policy. Our own pages say
   // "no-referrer", so their posts carry `Origin: null` but "same-origin" here.
@@ -39,11 +40,11 @@ export function checkSameOrigin(req: Request, siteUrl?: string): CrossSiteVerdic
   // origin of the same site (a sibling subdomain): not us unless Origin says so.
   if (fetchSite === 'same-origin' || fetchSite === 'none') return { ok: true };
   if (fetchSite === 'cross-site') return { ok: false, reason: 'sec-fetch-site' };
-  if (fetchSite === 'same-site' && (origin === null || !ours.has(origin))) {
+  if (fetchSite === 'same-site' && (origin === null || !isOurs(origin))) {
     return { ok: false, reason: 'sec-fetch-site' };
   }
   // An older browser: Origin alone. "null" (a sandboxed frame, a data: URL) is nobody we know.
-  if (origin !== null && !ours.has(origin)) return { ok: false, reason: 'origin' };
+  if (origin !== null && !isOurs(origin)) return { ok: false, reason: 'origin' };
   return { ok: true };
 }
 

@@ -38,9 +38,27 @@ export interface HeaderOptions {
   cacheable?: boolean;
 }
 
-/** A copy of the response with every security header set. */
+/**
+ * The response with every security header set: in place when its headers may
+ * be changed (every response our handlers build), on a copy otherwise (a
+ * response whose headers are frozen, e.g. one from fetch).
+ */
 export function withSecurityHeaders(response: Response, options: HeaderOptions = {}): Response {
-  const headers = new Headers(response.headers);
+  try {
+    setSecurityHeaders(response.headers, options);
+    return response;
+  } catch {
+    const headers = new Headers(response.headers);
+    setSecurityHeaders(headers, options);
+    return new Response(response.body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+    });
+  }
+}
+
+function setSecurityHeaders(headers: Headers, options: HeaderOptions): void {
   const isHtml = (headers.get('content-type') ?? '').toLowerCase().startsWith('text/html');
   headers.set(
     'content-security-policy',
@@ -53,9 +71,4 @@ export function withSecurityHeaders(response: Response, options: HeaderOptions =
   if (!(options.cacheable === true && headers.has('cache-control'))) {
     headers.set('cache-control', 'no-store');
   }
-  return new Response(response.body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers,
-  });
 }

@@ -10,12 +10,12 @@ import { BlobsLedger } from './adapters/blobs-ledger.ts';
 import { BlobsQueue } from './adapters/blobs-queue.ts';
 import { listedEtags } from './adapters/cli-blobs.ts';
 import { FileErasureLog } from './adapters/file-erasure-log.ts';
-import { FileQueue } from './adapters/file-queue.ts';
 import { LocalLease } from './adapters/local-lease.ts';
 import { LocalLedger } from './adapters/local-ledger.ts';
 import { LocalStore } from './adapters/local-store.ts';
 import { OutboxMailer } from './adapters/outbox-mailer.ts';
 import { ResendMailer } from './adapters/resend-mailer.ts';
+import { SqliteQueue } from './adapters/sqlite-queue.ts';
 import type { AppDeps } from './applications/deps.ts';
 import {
   ConfigError,
@@ -92,7 +92,7 @@ export function createServices(config: AppConfig, log: Logger = createLogger()):
   const queue =
     config.queue.kind === 'blobs'
       ? new BlobsQueue({ store: getStore({ name: 'pending-signups', consistency: 'strong' }) })
-      : new FileQueue({ dir: config.queue.dir });
+      : new SqliteQueue({ file: config.queue.file });
   // Seats live where the pending queue does: Blobs when deployed, this machine otherwise.
   // One reader of the catalog the build wrote: registrations and welcome emails.
   const sessions = sessionCatalogFromFile(config.sessionsFile ?? resolve(sessionCatalogPath));

@@ -1,5 +1,5 @@
 // One suite for every PendingQueue adapter: the same behaviours whether pending
-// sign-ups live in Netlify Blobs (here its local server) or in local files.
+// sign-ups live in Netlify Blobs (here its local server) or in a local SQLite file.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { localBlobs } from '../support-server/local-blobs.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobsQueue } from '../../src/server/adapters/blobs-queue.ts';
-import { FileQueue } from '../../src/server/adapters/file-queue.ts';
+import { SqliteQueue } from '../../src/server/adapters/sqlite-queue.ts';
 import type { PendingQueue } from '../../src/server/ports.ts';
 import { pendingDelivery, volunteerRecord } from './builders.ts';
 import { MemoryQueue } from '../support-server/memory-ports.ts';
@@ -53,23 +53,28 @@ const adapters: [string, () => Promise<QueueHarness>][] = [
     },
   ],
   [
-    'FileQueue (local files)',
+    'SqliteQueue (a local SQLite file)',
     async () => {
-      const root = await mkdtemp(join(tmpdir(), 'file-queue-'));
-      const dirs = new WeakMap<PendingQueue, string>();
+      const root = await mkdtemp(join(tmpdir(), 'sqlite-queue-'));
+      const files = new WeakMap<PendingQueue, string>();
+      const opened: SqliteQueue[] = [];
       let count = 0;
-      const open = (dir: string) => {
-        const queue = new FileQueue({ dir });
-        dirs.set(queue, dir);
+      const open = (file: string) => {
+        const queue = new SqliteQueue({ file });
+        files.set(queue, file);
+        opened.push(queue);
         return queue;
       };
       return {
         empty: () => {
           count += 1;
-          return open(join(root, `pending-${count}`));
+          return open(join(root, `pending-${String(count)}.sqlite`));
         },
-        reopen: (queue) => open(dirs.get(queue) ?? join(root, 'missing')),
-        close: () => rm(root, { recursive: true, force: true }),
+        reopen: (queue) => open(files.get(queue) ?? join(root, 'missing.sqlite')),
+        close: async () => {
+          for (const queue of opened) queue.close();
+          await rm(root, { recursive: true, force: true });
+        },
       };
     },
   ],

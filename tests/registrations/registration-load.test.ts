@@ -38,7 +38,7 @@ function services(sessions: unknown[]) {
   const config: AppConfig = {
     store: { kind: 'local', file: join(dir, 'store.sqlite') },
     mailer: { kind: 'outbox', dir: join(dir, 'outbox'), from: 'test@example.org' },
-    queue: { kind: 'files', dir: join(dir, 'pending') },
+    queue: { kind: 'files', file: join(dir, 'pending.sqlite') },
     coordinatorEmail: 'coordination@example.org',
     signingSecret: 'test-secret-test-secret-test-secret-0123',
     // Nothing listens there: a registration that fetched the site would fail.

@@ -16,7 +16,7 @@ export function installServices(
   const config: AppConfig = {
     store: { kind: 'local', file: '/dev/null' },
     mailer: { kind: 'outbox', dir: '/dev/null', from: 'test@example.org' },
-    queue: { kind: 'files', dir: '/dev/null' },
+    queue: { kind: 'files', file: '/dev/null' },
     coordinatorEmail: deps.coordinatorEmail,
     signingSecret: deps.signingSecret,
     siteUrl: deps.siteUrl,

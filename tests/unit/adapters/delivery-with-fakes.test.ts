@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { validateForm } from '../../../src/schemas/forms/validate.ts';
 import { AirtableStore } from '../../../src/server/adapters/airtable-store.ts';
 import { FileErasureLog } from '../../../src/server/adapters/file-erasure-log.ts';
-import { FileQueue } from '../../../src/server/adapters/file-queue.ts';
+import { SqliteQueue } from '../../../src/server/adapters/sqlite-queue.ts';
 import { ResendMailer } from '../../../src/server/adapters/resend-mailer.ts';
 import type { AppDeps } from '../../../src/server/applications/deps.ts';
 import { drainPending } from '../../../src/server/applications/drain.ts';
@@ -30,7 +30,7 @@ const minute = 60_000;
 interface World {
   airtable: FakeAirtable;
   resend: FakeResend;
-  deps: AppDeps & { queue: FileQueue };
+  deps: AppDeps & { queue: SqliteQueue };
   /** Moves the use cases' clock forward (the adapters keep real time). */
   advance(ms: number): void;
 }
@@ -54,6 +54,11 @@ async function world(options: { airtableRate: number | null; pace: number }): Pr
     () => resend.close(),
     () => rm(dir, { recursive: true, force: true }),
   );
+  const queue = new SqliteQueue({ file: join(dir, 'pending.sqlite') });
+  cleanups.push(() => {
+    queue.close();
+    return Promise.resolve();
+  });
   let offset = 0;
   const deps = {
     store: new AirtableStore({
@@ -73,7 +78,7 @@ async function world(options: { airtableRate: number | null; pace: number }): Pr
       deadlineMs: 1_000,
       limiter: createRateLimiter({ ratePerSecond: 1_000, code: 'resend_paced' }),
     }),
-    queue: new FileQueue({ dir }),
+    queue,
     erasures: new FileErasureLog({ dir: join(dir, 'erased') }),
     clock: { now: () => Date.now() + offset, sleep: (ms: number) => systemClock.sleep(ms) },
     log: createLogger(() => undefined),

@@ -7,9 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sweepTempFiles, writeFileAtomic } from '../../../src/server/adapters/atomic-file.ts';
-import { FileQueue } from '../../../src/server/adapters/file-queue.ts';
 import { OutboxMailer } from '../../../src/server/adapters/outbox-mailer.ts';
-import { pendingDelivery, volunteerRecord } from '../../contract/builders.ts';
 
 const run = promisify(execFile);
 const personal = JSON.stringify({ name: 'Camille Martin', email: 'camille@example.org' });
@@ -44,26 +42,6 @@ describe('temporary files of the local adapters', () => {
     expect(await tempFilesIn(dir)).toEqual([]);
   });
 
-  it('left by a process killed mid-write are swept when the pending queue opens its folder', async () => {
-    await killedMidWrite(dir);
-    expect(await tempFilesIn(dir)).toHaveLength(1);
-
-    new FileQueue({ dir });
-
-    expect(await tempFilesIn(dir)).toEqual([]);
-  });
-
-  it('left by a killed process are swept by the drain of a queue opened before the crash', async () => {
-    const queue = new FileQueue({ dir });
-    await queue.put(pendingDelivery(volunteerRecord()));
-    await killedMidWrite(dir);
-
-    const pending = await queue.list();
-
-    expect(pending).toHaveLength(1);
-    expect(await tempFilesIn(dir)).toEqual([]);
-  });
-
   it('left by a killed process are swept when the local outbox opens its folder', async () => {
     await killedMidWrite(dir);
 
@@ -84,17 +62,5 @@ describe('temporary files of the local adapters', () => {
 
     expect(removed).toBe(1);
     expect(await tempFilesIn(dir)).toEqual([`.tmp-${process.pid}-0123456789ab`]);
-  });
-
-  it('are never left by an ordinary put, putIfAbsent or duplicate putIfAbsent', async () => {
-    const queue = new FileQueue({ dir });
-    const item = pendingDelivery(volunteerRecord());
-
-    await queue.put(item);
-    await queue.putIfAbsent(pendingDelivery(volunteerRecord()));
-    await queue.putIfAbsent(item);
-
-    expect(await tempFilesIn(dir)).toEqual([]);
-    expect(await queue.list()).toHaveLength(2);
   });
 });

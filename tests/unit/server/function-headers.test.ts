@@ -10,7 +10,10 @@ import { OutboxMailer } from '../../../src/server/adapters/outbox-mailer.ts';
 import { internalCallHeaders } from '../../../src/server/internal-call.ts';
 import { renderPage } from '../../../src/server/pages/layout.ts';
 import { html } from '../../../src/server/markup.ts';
-import { contentSecurityPolicies } from '../../../src/server/security-headers.ts';
+import {
+  contentSecurityPolicies,
+  withSecurityHeaders,
+} from '../../../src/server/security-headers.ts';
 import { setServices } from '../../../src/server/services.ts';
 import { signErasureToken } from '../../../src/server/tokens.ts';
 import { emailMessage } from '../../contract/builders.ts';
@@ -368,5 +371,22 @@ describe('the policy of the pages the functions render', () => {
     expect(contentSecurityPolicies.page).toBe(
       `default-src 'none'; style-src 'sha256-${hash}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
     );
+  });
+});
+
+describe('a response whose headers cannot be changed', () => {
+  it('gets the security headers on a copy with the same status, headers and body', async () => {
+    // Response.redirect's headers are immutable, like those of a response from fetch.
+    const frozen = Response.redirect(`${site}/merci/`, 303);
+
+    const answer = withSecurityHeaders(frozen);
+
+    expect(answer).not.toBe(frozen);
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get('location')).toBe(`${site}/merci/`);
+    expect(answer.headers.get('content-security-policy')).toBe(contentSecurityPolicies.data);
+    expect(answer.headers.get('x-frame-options')).toBe('DENY');
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    expect(await answer.text()).toBe('');
   });
 });

@@ -1,15 +1,19 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FileQueue } from '../../../src/server/adapters/file-queue.ts';
 import { LocalStore } from '../../../src/server/adapters/local-store.ts';
 import { OutboxMailer } from '../../../src/server/adapters/outbox-mailer.ts';
+import { SqliteQueue } from '../../../src/server/adapters/sqlite-queue.ts';
 import { handleOutbox } from '../../../src/server/handlers/outbox.ts';
 import type { ApplicationRecord } from '../../../src/server/ports.ts';
 import { setServices } from '../../../src/server/services.ts';
 import { testDeps } from '../../support-server/deps.ts';
 import { installServices } from '../../support-server/services.ts';
+
+const run = promisify(execFile);
 
 let dir: string;
 beforeEach(async () => {
@@ -57,35 +61,66 @@ describe('LocalStore', () => {
   });
 });
 
-describe('FileQueue', () => {
-  it('keeps items across a restart, oldest first, and leaves no temporary file', async () => {
-    const first = new FileQueue({ dir });
-    await first.put({
-      record: record('app_b', '2026-12-02T00:00:00Z'),
-      stored: false,
-      mailed: false,
-      attempts: 0,
-    });
-    await first.put({
-      record: record('app_a', '2026-12-01T00:00:00Z'),
-      stored: true,
-      mailed: false,
-      attempts: 1,
-    });
+describe('SqliteQueue', () => {
+  const item = (id: string, submittedAt: string, stored = false) => ({
+    record: record(id, submittedAt),
+    stored,
+    mailed: false,
+    attempts: stored ? 1 : 0,
+  });
 
-    const second = new FileQueue({ dir });
+  it('keeps items across a restart, oldest first', async () => {
+    const file = join(dir, 'pending.sqlite');
+    const first = new SqliteQueue({ file });
+    await first.put(item('app_b', '2026-12-02T00:00:00Z'));
+    await first.put(item('app_a', '2026-12-01T00:00:00Z', true));
+    first.close();
+
+    const second = new SqliteQueue({ file });
 
     expect(await second.list()).toEqual(['app_a', 'app_b']);
     expect((await second.get('app_a'))?.stored).toBe(true);
     await second.remove('app_a');
     expect(await second.get('app_a')).toBeNull();
-    expect(await readdir(dir)).toEqual(['app_b.json']);
+    expect(await second.list()).toEqual(['app_b']);
+    second.close();
   });
 
-  it('refuses an id that could escape its folder', async () => {
-    const queue = new FileQueue({ dir });
+  it('commits what is asked in the same turn together, each caller getting its own answer', async () => {
+    const file = join(dir, 'pending.sqlite');
+    const queue = new SqliteQueue({ file });
+    const other = new SqliteQueue({ file });
+    await queue.put(item('app_old', '2026-12-01T00:00:00Z'));
 
-    await expect(queue.get('../../etc/passwd')).rejects.toThrow();
+    const answers = await Promise.all([
+      queue.put(item('app_1', '2026-12-02T00:00:00Z')),
+      queue.putIfAbsent(item('app_2', '2026-12-02T00:00:01Z')),
+      queue.putIfAbsent(item('app_old', '2026-12-01T00:00:00Z', true)),
+      queue.remove('app_old'),
+    ]);
+
+    expect(answers).toEqual([undefined, true, false, undefined]);
+    // In order: app_old was kept as it was by putIfAbsent, then removed.
+    expect(await other.list()).toEqual(['app_1', 'app_2']);
+    queue.close();
+    other.close();
+  });
+
+  it('answers a put only once its row is on disk: a process killed right after loses nothing', async () => {
+    const file = join(dir, 'pending.sqlite');
+    const module = new URL('../../../src/server/adapters/sqlite-queue.ts', import.meta.url).href;
+    const program = `
+      const { SqliteQueue } = await import(${JSON.stringify(module)});
+      const queue = new SqliteQueue({ file: ${JSON.stringify(file)} });
+      const item = (n) => ({ record: { id: 'app_' + n, kind: 'volunteer', locale: 'fr', submittedAt: '2026-12-01T00:00:0' + n + 'Z', status: 'new', email: 'p' + n + '@example.org', name: 'P', fields: {}, consent: { privacyVersion: '2026-11-22', acceptedAt: '2026-12-01T00:00:00Z' } }, stored: false, mailed: false, attempts: 0 });
+      await Promise.all([1, 2, 3].map((n) => queue.put(item(n))));
+      process.kill(process.pid, 'SIGKILL');`;
+    await run(process.execPath, ['--input-type=module', '-e', program]).catch(() => undefined);
+
+    const queue = new SqliteQueue({ file });
+
+    expect(await queue.list()).toEqual(['app_1', 'app_2', 'app_3']);
+    queue.close();
   });
 });
 
