@@ -48,6 +48,7 @@ const timeoutMs = option('timeout', 1_800) * 1_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (ms: number) => `${(ms / 1_000).toFixed(1)} s`;
+const millis = (ms: number) => `${ms.toFixed(0)} ms`;
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -396,12 +397,12 @@ async function main(): Promise<void> {
     console.log(`Accepted (201)               ${accepted.length}`);
     for (const [reason, n] of failures) console.log(`Not accepted: ${reason.padEnd(15)} ${n}`);
     console.log(
-      `Answer time p50 / p95 / p99  ${sorted.length === 0 ? 'n/a' : `${seconds(percentile(sorted, 50))} / ${seconds(p95)} / ${seconds(percentile(sorted, 99))}`}${inProcess ? `  ${bar(p95 <= 100, 'p95 ≤ 0.1 s')}` : ''}`,
+      `Answer time p50 / p95 / p99  ${sorted.length === 0 ? 'n/a' : `${millis(percentile(sorted, 50))} / ${millis(p95)} / ${millis(percentile(sorted, 99))}`}${inProcess ? `  ${bar(p95 <= 100, 'p95 ≤ 100 ms')}` : ''}`,
     );
     if (inProcess)
       // Measured last, so that it warms nothing up for the burst above.
       console.log(
-        `  floor: p95 of the same burst through a handler that only reads and answers: ${seconds(await floorP95(count, concurrency))}`,
+        `  floor: p95 of the same burst through a handler that only reads and answers: ${millis(await floorP95(count, concurrency))}`,
       );
     console.log(`Burst answered in            ${seconds(burstMs)}`);
     if (storedMs !== undefined)
