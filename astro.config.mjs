@@ -10,7 +10,19 @@ const site = process.env.SITE_URL ?? process.env.URL ?? 'http://localhost:8888';
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  build: {
+    format: 'directory',
+    inlineStylesheets: 'always',
+    // Pages rendered at once. Rendering is one thread, but each page then waits
+    // for its folder and file to be written; with four pages in flight the
+    // thread renders the next ones meanwhile. With 1,000 stories per language
+    // (npm run bench -- --stories=1000) the ~4,100 pages took about 30 % less
+    // time than one at a time; 8 or 16 did no better on two cores. The output
+    // does not depend on it: memoised work is shared through promises
+    // (src/lib/once-per-build.ts) and the search index takes the pages in
+    // Astro's order (src/integrations/pagefind.ts).
+    concurrency: 4,
+  },
   i18n: {
     defaultLocale: 'fr',
     locales: ['fr', 'en'],

@@ -142,32 +142,68 @@ export const indexSite = (siteDir: string): Promise<SearchIndexReport> =>
   startSearchIndex().finish(siteDir);
 
 /**
+ * Hands on values in the order their slots were taken, whatever order they
+ * come in. Astro starts rendering pages in one fixed order but, with several
+ * pages in flight (build.concurrency), finishes them in an order that varies
+ * from build to build; Pagefind numbers pages in the order it gets them, so
+ * without this the index files would change from one build to the next.
+ */
+export function inStartOrder<T>(deliver: (value: T) => void): () => (value?: T) => void {
+  const arrived = new Map<number, T | undefined>();
+  let taken = 0;
+  let delivered = 0;
+  return () => {
+    const slot = taken++;
+    return (value) => {
+      arrived.set(slot, value);
+      while (arrived.has(delivered)) {
+        const next = arrived.get(delivered);
+        arrived.delete(delivered);
+        delivered += 1;
+        if (next !== undefined) deliver(next);
+      }
+    };
+  };
+}
+
+/**
  * Wraps the build's page renderer so that every HTML page it renders is handed
- * to the index as it comes out (its body is read once and given back unchanged).
- * Pages with an address that does not end in "/" (404.html) are left to the
- * scan of dist/ at the end, which finds them under their file's name.
+ * to the index (its body is read once and given back unchanged), in the order
+ * Astro started the pages. Pages with an address that does not end in "/"
+ * (404.html) are left to the scan of dist/ at the end, which finds them under
+ * their file's name.
  */
 export function feedingPrerenderer(base: AstroPrerenderer, index: SearchIndex): AstroPrerenderer {
+  const slot = inStartOrder<[string, Buffer]>(([url, html]) => {
+    index.add(url, html);
+  });
   return {
     ...base,
     name: `${base.name}+search-index`,
     async render(request, options) {
-      const result = await base.render(request, options);
-      const response = result instanceof Response ? result : result.response;
-      const url = decodeURI(new URL(request.url).pathname);
-      const isPage =
-        response.status === 200 &&
-        url.endsWith('/') &&
-        (response.headers.get('content-type') ?? '').startsWith('text/html');
-      if (!isPage || response.body === null) return result;
-      const html = Buffer.from(await response.arrayBuffer());
-      index.add(url, html);
-      const copy = new Response(html, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
-      return result instanceof Response ? copy : { ...result, response: copy };
+      // Taken before the first await: Astro calls render() in its page order.
+      const handOn = slot();
+      let page: [string, Buffer] | undefined;
+      try {
+        const result = await base.render(request, options);
+        const response = result instanceof Response ? result : result.response;
+        const url = decodeURI(new URL(request.url).pathname);
+        const isPage =
+          response.status === 200 &&
+          url.endsWith('/') &&
+          (response.headers.get('content-type') ?? '').startsWith('text/html');
+        if (!isPage || response.body === null) return result;
+        const html = Buffer.from(await response.arrayBuffer());
+        page = [url, html];
+        const copy = new Response(html, {
+          status: response.status,
+          statusText: response.statusText,
+          headers: response.headers,
+        });
+        return result instanceof Response ? copy : { ...result, response: copy };
+      } finally {
+        handOn(page);
+      }
     },
   };
 }

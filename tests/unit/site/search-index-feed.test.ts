@@ -77,6 +77,38 @@ describe('feedingPrerenderer', () => {
     expect(result).toBe(original);
     expect(added).toEqual([]);
   });
+  test('hands the pages to the index in the order Astro started them, whatever order they finish in', async () => {
+    // Three pages in flight at once: the last one started finishes first, the
+    // feed between them is not a page.
+    const finish: Record<string, () => void> = {};
+    const base: AstroPrerenderer = {
+      name: 'test',
+      getStaticPaths: () => Promise.resolve([]),
+      render: (request) =>
+        new Promise((resolve) => {
+          const path = new URL(request.url).pathname;
+          const type = path.endsWith('/') ? 'text/html' : 'application/rss+xml';
+          finish[path] = () => {
+            resolve(new Response(page('fr', path), { headers: { 'content-type': type } }));
+          };
+        }),
+    };
+    const { added, index } = recording();
+    const renderer = feedingPrerenderer(base, index);
+
+    const rendered = new Map(
+      ['/recits/a/', '/recits/flux.xml', '/recits/b/', '/recits/c/'].map((path) => [
+        path,
+        renderer.render(new Request(`http://localhost${path}`), renderOptions),
+      ]),
+    );
+    for (const path of ['/recits/c/', '/recits/a/', '/recits/flux.xml', '/recits/b/']) {
+      finish[path]?.();
+      await rendered.get(path);
+    }
+
+    expect(added.map(([url]) => url)).toEqual(['/recits/a/', '/recits/b/', '/recits/c/']);
+  });
 });
 
 describe('startSearchIndex', () => {
