@@ -16,29 +16,9 @@ const staleAfterMs = 10 * 60_000;
 const tempFile = (dir: string) =>
   join(dir, `${tempPrefix}${process.pid}-${randomBytes(6).toString('hex')}`);
 
-/**
- * Writes `content` to a temporary file in `dir`, hands its name to `use`
- * (rename, link…), and removes it whatever happens.
- */
-export async function withTempFile<T>(
-  dir: string,
-  content: string | Uint8Array,
-  use: (temp: string) => Promise<T>,
-): Promise<T> {
-  const temp = tempFile(dir);
-  try {
-    await writeFile(temp, content, { flush: true, mode: 0o600 });
-    return await use(temp);
-  } finally {
-    // After a rename there is nothing left to remove; after a failure, half a file.
-    await rm(temp, { force: true });
-  }
-}
-
 export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
-  // As withTempFile, without its last removal: after the rename there is
-  // nothing left to remove (one file operation less per write, on every
-  // accepted application).
+  // After the rename there is nothing left to remove; after a failure, the
+  // temporary file (half written, perhaps) goes at once.
   const temp = tempFile(dirname(file));
   try {
     await writeFile(temp, content, { flush: true, mode: 0o600 });
